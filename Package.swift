@@ -1,0 +1,129 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Stroma",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stroma", targets: ["stroma"]),
+        .library(name: "StromaDomain", targets: ["StromaDomain"]),
+        .library(name: "StromaKnowledge", targets: ["StromaKnowledge"]),
+        .library(name: "StromaStore", targets: ["StromaStore"]),
+        .library(name: "StromaStatistics", targets: ["StromaStatistics"]),
+        .library(name: "StromaKinetics", targets: ["StromaKinetics"]),
+        .library(name: "StromaImport", targets: ["StromaImport"]),
+        .library(name: "StromaPlot", targets: ["StromaPlot"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: - Libraries
+        .target(name: "StromaDomain", swiftSettings: strictSettings),
+        .target(
+            name: "StromaKnowledge",
+            dependencies: ["StromaDomain"],
+            resources: [.copy("Resources/knowledge")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StromaStore",
+            dependencies: ["StromaDomain", "StromaKnowledge", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StromaStatistics",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "StromaKinetics",
+            dependencies: ["StromaDomain", .product(name: "Numerics", package: "swift-numerics")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "StromaImport", dependencies: ["StromaDomain"], swiftSettings: strictSettings),
+        .target(name: "StromaPlot", swiftSettings: strictSettings),
+
+        // MARK: - Executables (thin)
+        .executableTarget(
+            name: "stroma",
+            dependencies: [
+                "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
+                "StromaKinetics", "StromaImport", "StromaPlot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "stroma-bench",
+            dependencies: ["StromaStatistics", "StromaKinetics", "StromaImport", "StromaStore"],
+            swiftSettings: strictSettings
+        ),
+
+        // MARK: - Tests
+        .target(
+            name: "_StromaTestSupport",
+            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            path: "Sources/_StromaTestSupport",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaDomainTests",
+            dependencies: ["StromaDomain", "_StromaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaKnowledgeTests",
+            dependencies: ["StromaKnowledge", "StromaDomain", "_StromaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaStoreTests",
+            dependencies: [
+                "StromaStore", "StromaKnowledge", "StromaDomain", "_StromaTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaStatisticsTests",
+            dependencies: [
+                "StromaStatistics", "_StromaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaKineticsTests",
+            dependencies: [
+                "StromaKinetics", "_StromaTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaImportTests",
+            dependencies: ["StromaImport", "StromaStore", "StromaDomain", "_StromaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaPlotTests",
+            dependencies: ["StromaPlot", "_StromaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaCLITests",
+            dependencies: ["stroma", "_StromaTestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,12 @@
+import GRDB
+
+extension StromaStore {
+    /// All schema migrations, in order. **A migration is never edited once it has shipped**: add a
+    /// new one instead. Each migration talks to the database only, never to app types.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-knowledge", migrate: KnowledgeSchema.v1)
+        migrator.registerMigration("v2-registry", migrate: RegistrySchema.v1)
+        return migrator
+    }
+}

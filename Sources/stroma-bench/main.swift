@@ -1,0 +1,1 @@
+print("stroma-bench: benchmarks are added per module; see bench/README.md")

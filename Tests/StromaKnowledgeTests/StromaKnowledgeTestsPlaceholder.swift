@@ -1,0 +1,4 @@
+import Testing
+@testable import StromaKnowledge
+
+// Replaced by the module's real suites.

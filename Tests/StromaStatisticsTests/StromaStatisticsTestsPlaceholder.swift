@@ -1,0 +1,4 @@
+import Testing
+@testable import StromaStatistics
+
+// Replaced by the module's real suites.
