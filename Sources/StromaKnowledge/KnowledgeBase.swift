@@ -1,0 +1,91 @@
+import Foundation
+import StromaDomain
+
+/// The curated knowledge base: vocabularies and evidence records, each with provenance.
+///
+/// On disk (package resource `knowledge/`), as reviewable JSON arrays:
+/// ```
+/// knowledge/vocabulary/<kind>.json   [VocabularyTerm]   one file per VocabularyKind
+/// knowledge/publications.json        [Publication]
+/// knowledge/experiments.json         [Experiment]
+/// knowledge/trials.json              [ClinicalTrial]
+/// knowledge/claims.json              [Claim]
+/// ```
+/// ``validate()`` checks ids, references and provenance; the store builds from a valid base only.
+public struct KnowledgeBase: Sendable, Equatable {
+    public var vocabulary: [VocabularyTerm]
+    public var publications: [Publication]
+    public var experiments: [Experiment]
+    public var trials: [ClinicalTrial]
+    public var claims: [Claim]
+
+    public init(
+        vocabulary: [VocabularyTerm] = [], publications: [Publication] = [],
+        experiments: [Experiment] = [], trials: [ClinicalTrial] = [], claims: [Claim] = []
+    ) {
+        self.vocabulary = vocabulary
+        self.publications = publications
+        self.experiments = experiments
+        self.trials = trials
+        self.claims = claims
+    }
+
+    /// Loads the knowledge base shipped with the package.
+    public static func loadBundled() throws -> KnowledgeBase {
+        try load(from: KnowledgeBundle.directory)
+    }
+
+    /// Loads a knowledge base folder laid out as described above. Missing files count as empty.
+    /// - Throws: ``KnowledgeError/unreadableFile(path:reason:)`` naming the file and the JSON
+    ///   path of the first decoding problem.
+    public static func load(from directory: URL) throws -> KnowledgeBase {
+        var base = KnowledgeBase()
+        let vocabularyDirectory = directory.appendingPathComponent("vocabulary")
+        for kind in VocabularyKind.allCases {
+            let url = vocabularyDirectory.appendingPathComponent("\(kind.pluralName).json")
+            let terms: [VocabularyTerm] = try decodeArray(url)
+            for term in terms where term.kind != kind {
+                throw KnowledgeError.unreadableFile(
+                    path: url.path,
+                    reason: "term '\(term.id)' has kind '\(term.kind.rawValue)', expected "
+                        + "'\(kind.rawValue)'")
+            }
+            base.vocabulary += terms
+        }
+        base.publications = try decodeArray(directory.appendingPathComponent("publications.json"))
+        base.experiments = try decodeArray(directory.appendingPathComponent("experiments.json"))
+        base.trials = try decodeArray(directory.appendingPathComponent("trials.json"))
+        base.claims = try decodeArray(directory.appendingPathComponent("claims.json"))
+        return base
+    }
+
+    private static func decodeArray<T: Decodable>(_ url: URL) throws -> [T] {
+        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
+        do {
+            let data = try Data(contentsOf: url)
+            return try JSONDecoder().decode([T].self, from: data)
+        } catch let error as DecodingError {
+            throw KnowledgeError.unreadableFile(path: url.path, reason: describe(error))
+        } catch {
+            throw KnowledgeError.unreadableFile(path: url.path, reason: "\(error)")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            context.codingPath.map { key in
+                key.intValue.map { "[\($0)]" } ?? ".\(key.stringValue)"
+            }.joined()
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing field '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context))"
+        case .valueNotFound(_, let context):
+            return "null value at \(path(context))"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}
