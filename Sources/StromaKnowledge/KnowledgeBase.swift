@@ -80,7 +80,7 @@ public struct KnowledgeBase: Sendable, Equatable {
         switch error {
         case .keyNotFound(let key, let context):
             return "missing field '\(key.stringValue)' at \(path(context))"
-        case .typeMismatch(_, let context), .valueCorrupted(let context):
+        case .typeMismatch(_, let context), .dataCorrupted(let context):
             return "\(context.debugDescription) at \(path(context))"
         case .valueNotFound(_, let context):
             return "null value at \(path(context))"
