@@ -49,7 +49,9 @@ let package = Package(
             dependencies: ["StromaDomain", .product(name: "Numerics", package: "swift-numerics")],
             swiftSettings: strictSettings
         ),
-        .target(name: "StromaImport", dependencies: ["StromaDomain"], swiftSettings: strictSettings),
+        .target(name: "StromaImport", dependencies: ["StromaDomain", "CZlib"], swiftSettings: strictSettings),
+        // zlib (system library, Debian zlib1g-dev) inflates ClinicalTrials.gov bulk ZIP archives.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "StromaPlot", swiftSettings: strictSettings),
 
         // MARK: - Executables (thin)

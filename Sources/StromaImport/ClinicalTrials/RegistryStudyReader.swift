@@ -1,0 +1,213 @@
+import Foundation
+import StromaDomain
+
+/// Reads ClinicalTrials.gov API v2 study records one at a time from a single-study JSON file, a
+/// page (`{"studies":[…],"nextPageToken":…}`), a folder of such files, or a ZIP of them (the bulk
+/// download), keeping memory bounded by one file (or one page) at a time.
+///
+/// Call ``next()`` until it returns `nil`. A record that cannot be read throws an ``ImportError``
+/// naming the file (or `archive.zip!/entry`), the record number, the byte offset and the field;
+/// the reader has already moved past it, so calling ``next()`` again continues with the next
+/// record. Retired shapes are refused with a message that says what they are (see
+/// `docs/import-formats.md`): the API v1 `FullStudiesResponse` and the classic `<clinical_study>`
+/// XML.
+///
+/// Identifier policy: when a single-study file is named like an NCT id (`NCT02278341.json`) and
+/// its content carries another id, the content's id is kept and a warning is recorded on the
+/// record (``RegistryStudy/warnings``).
+public struct RegistryStudyReader {
+    private enum Unit {
+        case file(URL)
+        case zipEntry(ZipArchive.Entry)
+    }
+
+    private struct Pending {
+        let data: Data
+        let source: String
+        let elements: [Range<Int>]
+        var index: Int
+    }
+
+    private let root: URL
+    private var files: [URL] = []
+    private var fileIndex = 0
+    private var archive: ZipArchive?
+    private var pending: Pending?
+    private let decoder = JSONDecoder()
+
+    /// Opens a file, folder or `.zip`; throws if it does not exist or is not a ZIP when named so.
+    public init(url: URL) throws {
+        root = url
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImportError("'\(url.path)' does not exist; valid: a study .json file, a folder of them, or a .zip")
+        }
+        if isDirectory.boolValue {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+            } catch {
+                throw ImportError("cannot list '\(url.path)': \(error.localizedDescription)")
+            }
+            files = names.filter { Self.isStudyFileName($0) }.sorted().map { url.appendingPathComponent($0) }
+        } else if url.pathExtension.lowercased() == "zip" || ImportFormatSniffer.isZip(url) {
+            archive = try ZipArchive(url: url)
+        } else {
+            files = [url]
+        }
+    }
+
+    /// Reads every record at `url` into memory (for small inputs and tests).
+    public static func readAll(_ url: URL) throws -> [RegistryStudy] {
+        var reader = try RegistryStudyReader(url: url)
+        var studies: [RegistryStudy] = []
+        while let study = try reader.next() { studies.append(study) }
+        return studies
+    }
+
+    /// The next study, or `nil` when everything has been read.
+    public mutating func next() throws -> RegistryStudy? {
+        while true {
+            if var page = pending {
+                if page.index < page.elements.count {
+                    let range = page.elements[page.index]
+                    page.index += 1
+                    pending = page
+                    return try decodeStudy(
+                        page.data[range], source: page.source, record: page.index, offset: range.lowerBound,
+                        fileStem: nil)
+                }
+                pending = nil
+            }
+            guard let unit = try nextUnit() else { return nil }
+            let (data, source, stem) = try load(unit)
+            if let study = try open(data, source: source, fileStem: stem) { return study }
+        }
+    }
+
+    // MARK: - Units
+
+    private mutating func nextUnit() throws -> Unit? {
+        if let archive {
+            while let entry = try archive.nextEntry() {
+                if !entry.isDirectory, Self.isStudyFileName(entry.name) { return .zipEntry(entry) }
+            }
+            return nil
+        }
+        guard fileIndex < files.count else { return nil }
+        defer { fileIndex += 1 }
+        return .file(files[fileIndex])
+    }
+
+    private func load(_ unit: Unit) throws -> (Data, String, String) {
+        switch unit {
+        case .file(let url):
+            do {
+                return (try Data(contentsOf: url), url.lastPathComponent, url.deletingPathExtension().lastPathComponent)
+            } catch {
+                throw ImportError("cannot read '\(url.path)': \(error.localizedDescription)")
+            }
+        case .zipEntry(let entry):
+            let source = "\(root.lastPathComponent)!/\(entry.name)"
+            let stem = ((entry.name as NSString).lastPathComponent as NSString).deletingPathExtension
+            return (try archive!.contents(of: entry), source, stem)
+        }
+    }
+
+    /// Classifies one file's bytes: returns the study of a single-study file, or queues a page.
+    private mutating func open(_ data: Data, source: String, fileStem: String) throws -> RegistryStudy? {
+        switch ImportFormatSniffer.sniff(data: data, fileName: source) {
+        case .clinicalTrialsV2Study:
+            return try decodeStudy(data[...], source: source, record: 1, offset: 0, fileStem: fileStem)
+        case .clinicalTrialsV2Page:
+            let elements: [Range<Int>] = try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> [Range<Int>] in
+                do {
+                    let members = try CTJSONScanner.topLevelMembers(buffer)
+                    guard let studies = members.first(where: { $0.key == "studies" }) else { return [] }
+                    return try CTJSONScanner.arrayElements(buffer, in: studies.value)
+                } catch let error as CTJSONScanner.Failure {
+                    throw ImportError("'\(source)' is not valid JSON at byte offset \(error.offset): \(error.reason)")
+                }
+            }
+            pending = Pending(
+                data: data, source: source, elements: elements.map { ($0.lowerBound + data.startIndex)..<($0.upperBound + data.startIndex) },
+                index: 0)
+            return nil
+        case .clinicalTrialsV1:
+            throw ImportError(
+                "'\(source)' is a retired ClinicalTrials.gov API v1 'FullStudiesResponse'; download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(Self.nctId(inV1: data) ?? fileStem)")
+        case .clinicalTrialsLegacyXML:
+            throw ImportError(
+                "'\(source)' is the retired ClinicalTrials.gov classic XML ('<clinical_study>'); download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(fileStem)")
+        case let other:
+            throw ImportError(
+                "'\(source)' is \(other.summary), not a ClinicalTrials.gov API v2 study; valid: a v2 study object or a page {\"studies\":[…]}")
+        }
+    }
+
+    private func decodeStudy(
+        _ bytes: Data, source: String, record: Int, offset: Int, fileStem: String?
+    ) throws -> RegistryStudy {
+        let place = "'\(source)' record \(record) (byte offset \(offset))"
+        let wire: CTWireStudy
+        do {
+            wire = try decoder.decode(CTWireStudy.self, from: bytes)
+        } catch let error as DecodingError {
+            throw ImportError("\(place): \(Self.describe(error))")
+        } catch {
+            throw ImportError("\(place): \(error)")
+        }
+        guard var study = wire.registryStudy(source: source) else {
+            throw ImportError(
+                "\(place) has no 'protocolSection.identificationModule.nctId'; valid: a v2 study with an NCT id")
+        }
+        if let fileStem, Self.looksLikeNCT(fileStem), fileStem.uppercased() != study.nctId.uppercased() {
+            study.warnings.append(
+                "file name says '\(fileStem)' but the record is '\(study.nctId)'; the record's id was kept")
+        }
+        return study
+    }
+
+    // MARK: - Helpers
+
+    static func isStudyFileName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        let base = (lower as NSString).lastPathComponent
+        guard !base.hasPrefix("."), !base.hasPrefix("__macosx") else { return false }
+        return lower.hasSuffix(".json") || lower.hasSuffix(".xml")
+    }
+
+    static func looksLikeNCT(_ text: String) -> Bool {
+        let u = text.utf8
+        return u.count == 11 && text.uppercased().hasPrefix("NCT") && u.dropFirst(3).allSatisfy { (48...57).contains($0) }
+    }
+
+    private static func nctId(inV1 data: Data) -> String? {
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        guard let range = head.range(of: #"NCT[0-9]{8}"#, options: .regularExpression) else { return nil }
+        return String(head[range])
+    }
+
+    /// One line naming the JSON path and what went wrong.
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        func oneLine(_ text: String) -> String { text.replacingOccurrences(of: "\n", with: " ") }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return "field '\(path(context.codingPath))' has the wrong type; valid: \(type)"
+        case .valueNotFound(let type, let context):
+            return "field '\(path(context.codingPath))' is null; valid: \(type)"
+        case .keyNotFound(let key, let context):
+            return "field '\(path(context.codingPath + [key]))' is missing"
+        case .dataCorrupted(let context):
+            let underlying = context.underlyingError.map { " (\(oneLine(String(describing: $0))))" } ?? ""
+            let field = context.codingPath.isEmpty ? "" : "field '\(path(context.codingPath))': "
+            return "\(field)invalid JSON: \(oneLine(context.debugDescription))\(underlying)"
+        @unknown default:
+            return oneLine(String(describing: error))
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import StromaImport
-
-// Replaced by the module's real suites.
