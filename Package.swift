@@ -115,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "StromaImportTests",
             dependencies: ["StromaImport", "StromaStore", "StromaDomain", "_StromaTestSupport"],
+            resources: [.copy("Fixtures/msc")],
             swiftSettings: strictSettings
         ),
         .testTarget(

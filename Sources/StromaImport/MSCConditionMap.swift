@@ -43,7 +43,7 @@ public struct MSCConditionMap: Sendable {
     /// Stroma's built-in synonyms (MeSH headings and common registry spellings).
     public static let builtIn = MSCConditionMap(synonyms: [
         "ischemic-stroke": [
-            "ischemic stroke", "ischaemic stroke", "brain ischemia", "cerebral ischemia",
+            "ischemic stroke", "ischaemic stroke", "stroke, ischemic", "brain ischemia", "cerebral ischemia",
             "cerebral infarction", "brain infarction", "cerebral ischaemia", "infarction, middle cerebral artery",
         ],
         "hemorrhagic-stroke": [

@@ -32,8 +32,8 @@ enum MSCVocabulary {
         ("amnion", MSCPattern(#"amnion|amniotic|\bam-?mscs?\b"#)),
         ("dental-pulp", MSCPattern(#"dental[- ]pulp|\bdpscs?\b|deciduous teeth|tooth pulp"#)),
         ("menstrual-blood", MSCPattern(#"menstrual|\bmenscs?\b|endometrial regenerative"#)),
-        ("bone-marrow", MSCPattern(#"bone[- ]marrow|\bbm-?mscs?\b|\bbmscs?\b|\bbmmscs?\b|marrow[- ]derived|iliac crest|stempeucel|remestemcel|prochymal|temcell|stemirac|neuronata|lenzumestrocel|nurown|msc-ntf|rexlemestrocel|cellgram|ryoncil|multistem"#)),
-        ("adipose", MSCPattern(#"adipose|\bh?ad-?mscs?\b|\badscs?\b|\bat-?mscs?\b|lipoaspirate|fat[- ]derived|darvadstrocel|alofisel|astrostem"#)),
+        ("bone-marrow", MSCPattern(#"bone[- ]marrow|\bbm-?mscs?\b|\bbmscs?\b|\bbmmscs?\b|marrow[- ]derived|iliac crest"#)),
+        ("adipose", MSCPattern(#"adipose|\bh?ad-?mscs?\b|\badscs?\b|\bat-?mscs?\b|lipoaspirate|fat[- ]derived"#)),
         ("synovium", MSCPattern(#"synovi(?:um|al)[- ](?:derived|membrane|mscs?|mesenchymal|stem)"#)),
         ("ipsc-derived", MSCPattern(#"induced pluripotent|\bipsc"#)),
     ]
