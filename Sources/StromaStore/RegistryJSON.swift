@@ -1,0 +1,15 @@
+import Foundation
+
+/// The deterministic JSON used for stored records: keys sorted, slashes unescaped, so the same
+/// value always gives the same text and a re-import can compare texts.
+enum RegistryJSON {
+    static func encode(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try JSONDecoder().decode(type, from: Data(text.utf8))
+    }
+}
