@@ -12,10 +12,10 @@ public struct MSCExtraction: Sendable, Equatable, Hashable {
     public var isMSC: Bool
     /// The words that made the study MSC-based (nil when it is not).
     public var mscEvidence: MSCExtracted<String>?
-    /// Product form id: `cells`, `differentiated-cells`, `conditioned-medium`,
+    /// Product form id: `undifferentiated-cells`, `differentiated-cells`, `conditioned-medium`,
     /// `extracellular-vesicles`.
     public var productForm: MSCExtracted<String>?
-    /// Cell-source id (`bone-marrow`, `adipose`, `umbilical-cord`, `wharton-jelly`, …).
+    /// Cell-source id (`bone-marrow`, `adipose`, `umbilical-cord`, `whartons-jelly`, …).
     public var source: MSCExtracted<String>?
     /// Every distinct source mentioned in MSC texts, first-found first.
     public var sources: [MSCExtracted<String>]

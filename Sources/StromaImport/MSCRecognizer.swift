@@ -28,7 +28,7 @@ public struct MSCRecognizer: Sendable {
         var result = MSCExtraction(isMSC: true, mscEvidence: evidence, conditions: conditions)
 
         result.productForm = firstMatch(MSCVocabulary.productForms, in: texts)
-            ?? MSCExtracted("cells", field: evidence.field, evidence: evidence.evidence)
+            ?? MSCExtracted("undifferentiated-cells", field: evidence.field, evidence: evidence.evidence)
         result.sources = allMatches(MSCVocabulary.sources, in: texts, specificFirst: true)
         result.source = result.sources.first
         result.origins = allMatches(MSCVocabulary.origins, in: texts, specificFirst: false)

@@ -24,7 +24,7 @@ enum MSCVocabulary {
 
     /// Cell sources, most specific first.
     static let sources: [(id: String, pattern: MSCPattern)] = [
-        ("wharton-jelly", MSCPattern(#"wharton'?s?[- ]jelly|\bwj-?mscs?\b"#)),
+        ("whartons-jelly", MSCPattern(#"wharton'?s?[- ]jelly|\bwj-?mscs?\b"#)),
         ("cord-blood", MSCPattern(#"cord[- ]blood|\bucb-?mscs?\b|\bcb-?mscs?\b"#)),
         ("umbilical-cord", MSCPattern(#"umbilical[- ]cord|\bh?uc-?mscs?\b|\bumbilical\b"#)),
         ("placenta", MSCPattern(#"placenta(?:l)?|decidua|\bpl-?mscs?\b"#)),
