@@ -5,6 +5,8 @@ import StromaDomain
 /// Idempotent, versioned writes and reads of registry studies.
 ///
 /// Rule for a study with registry id *k* and version *v* (its last-update-posted date):
+/// Records are compared as JSON without `source` (the file path, kept in `source_path`) and
+/// `warnings` (the reader's notes about the file).
 /// - no current row for *k* → insert (`new`);
 /// - the stored record is identical (JSON, file path excluded) → nothing changes (`unchanged`);
 /// - *v* is older than the stored version → the current row stays; the incoming version is
@@ -58,7 +60,10 @@ extension StromaStore {
     static func upsert(_ item: StudyUpsert, _ db: Database) throws -> RegistryUpsertOutcome {
         var study = item.study
         let path = study.source
+        // The file path and the reader's warnings describe the file, not the record: a record
+        // read from another file (or a mislabelled copy) is the same record.
         study.source = nil
+        study.warnings = []
         let json = try RegistryJSON.encode(study)
         let id = study.nctId
         let version = study.version

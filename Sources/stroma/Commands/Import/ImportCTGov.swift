@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// `stroma import ctgov PATH…`: ClinicalTrials.gov API v2 JSON (study, page, folder or ZIP).
+struct ImportCTGov: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ctgov",
+        abstract: "Import ClinicalTrials.gov API v2 studies (a study file, a page, a folder or the bulk ZIP).")
+
+    @Argument(help: "Files, folders or ZIP archives.")
+    var paths: [String]
+
+    @OptionGroup var database: ImportDatabaseOptions
+    @OptionGroup var output: FormatOptions
+
+    @Option(name: .long, help: "Records per transaction (each record is whole either way).")
+    var batchSize: Int = 500
+
+    @Option(name: .long, help: .hidden)
+    var debugKillAfter: Int?
+
+    func validate() throws {
+        guard batchSize >= 1 else {
+            throw ValidationError("'--batch-size' must be at least 1, got \(batchSize)")
+        }
+    }
+
+    func run() async throws {
+        var pipeline = ImportPipeline(store: try database.open(), batchSize: batchSize, killAfter: debugKillAfter)
+        for path in paths {
+            try pipeline.importStudies(at: URL(fileURLWithPath: path))
+        }
+        try pipeline.flush()
+        pipeline.progress.finish()
+        StandardStreams.writeData(try pipeline.summary.rendered(as: output.format))
+    }
+}
