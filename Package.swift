@@ -66,7 +66,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "stroma-bench",
-            dependencies: ["StromaStatistics", "StromaKinetics", "StromaImport", "StromaStore"],
+            dependencies: ["StromaStatistics", "StromaKinetics", "StromaImport", "StromaStore", "StromaDomain"],
             swiftSettings: strictSettings
         ),
 

@@ -60,7 +60,7 @@ final class ZipArchive {
             size = record.le64(40)
             offset = record.le64(48)
         }
-        guard offset + size <= fileSize, size <= 1 << 31 else {
+        guard offset <= fileSize, size <= fileSize - offset, size <= 1 << 31, count <= UInt64(Int32.max) else {
             throw ImportError("'\(name)' is corrupt: central directory (byte offset \(offset), \(size) bytes) lies outside the file")
         }
         entryCount = Int(count)
@@ -112,12 +112,15 @@ final class ZipArchive {
         guard entry.uncompressedSize <= Self.maximumEntrySize else {
             throw ImportError("\(where_) declares \(entry.uncompressedSize) bytes; valid: at most \(Self.maximumEntrySize)")
         }
+        guard entry.localHeaderOffset <= fileSize, entry.compressedSize <= fileSize else {
+            throw ImportError("\(where_) is corrupt: offsets lie outside the file")
+        }
         let header = try Self.read(handle, at: entry.localHeaderOffset, count: 30, name: fileName)
         guard header.le32(0) == 0x0403_4B50 else {
             throw ImportError("\(where_) is corrupt: no local header at byte offset \(entry.localHeaderOffset)")
         }
         let dataOffset = entry.localHeaderOffset + 30 + UInt64(header.le16(26)) + UInt64(header.le16(28))
-        guard dataOffset + entry.compressedSize <= fileSize else {
+        guard dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
             throw ImportError("\(where_) is corrupt: data (byte offset \(dataOffset), \(entry.compressedSize) bytes) runs past the file end")
         }
         let compressed = try Self.read(handle, at: dataOffset, count: Int(entry.compressedSize), name: fileName)

@@ -15,7 +15,12 @@ enum LiteratureText {
 
     static func decode(_ data: Data) -> String {
         var text = String(decoding: data, as: UTF8.self)
-        if text.contains("\u{FFFD}"), let latin = String(data: data, encoding: .isoLatin1) { text = latin }
+        if text.contains("\u{FFFD}") {
+            // Not UTF-8: read as ISO 8859-1 (every byte is the scalar of the same value).
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: data.map { Unicode.Scalar($0) })
+            text = String(scalars)
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
     }
@@ -44,5 +49,19 @@ enum LiteratureText {
         guard let range = text.range(of: "10.") else { return nil }
         let doi = text[range.lowerBound...].prefix { !$0.isWhitespace }
         return doi.count > 3 ? String(doi) : nil
+    }
+
+    /// The byte offset of the first byte that is not valid UTF-8, or nil.
+    static func firstInvalidUTF8(_ data: Data) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
     }
 }

@@ -32,18 +32,22 @@ public enum PubMedXMLReader {
         guard !data.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) else {
             throw ImportError("'\(source)' is empty; valid: a PubMed XML file '<PubmedArticleSet>…'")
         }
+        // FoundationXML traps on invalid UTF-8 in names and attributes: refuse such bytes first.
+        if let offset = LiteratureText.firstInvalidUTF8(data) {
+            throw ImportError("'\(source)' byte offset \(offset): invalid UTF-8; valid: PubMed XML in UTF-8")
+        }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let delegate = PubMedXMLCollector(source: source)
         parser.delegate = delegate
         let ok = parser.parse()
         if let failure = delegate.failure { throw failure }
+        if let root = delegate.rootName, !delegate.sawRoot {
+            throw ImportError("'\(source)' has root element '<\(root)>'; valid: '<PubmedArticleSet>'")
+        }
         guard ok else {
             let reason = (parser.parserError as NSError?).map { "\($0.localizedDescription) (code \($0.code))" } ?? "malformed XML"
             throw ImportError("'\(source)' line \(parser.lineNumber), column \(parser.columnNumber): \(reason); valid: well-formed PubMed XML")
-        }
-        guard delegate.sawRoot else {
-            throw ImportError("'\(source)' has root element '\(delegate.rootName ?? "?")'; valid: '<PubmedArticleSet>'")
         }
         return delegate.records
     }
@@ -75,14 +79,15 @@ final class PubMedXMLCollector: NSObject, XMLParserDelegate {
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
-        if path.isEmpty {
+        let isRoot = path.isEmpty
+        path.append(name)
+        if isRoot {
             rootName = name
             if name == "PubmedArticleSet" || name == "PubmedArticle" { sawRoot = true } else {
                 parser.abortParsing()
                 return
             }
         }
-        path.append(name)
         if name == "PubmedArticle" || name == "PubmedBookArticle" {
             current = BibliographicRecord(sourceFormat: .pubmedXML, source: "\(source) record \(records.count + 1) (line \(parser.lineNumber))")
             articleDepth = path.count
@@ -117,7 +122,7 @@ final class PubMedXMLCollector: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        defer { path.removeLast() }
+        defer { if !path.isEmpty { path.removeLast() } }
         guard var r = current else { return }
         if name == "PubmedArticle" || name == "PubmedBookArticle", path.count == articleDepth {
             if r.pages == nil, let startPage { r.pages = endPage.map { "\(startPage)-\($0)" } ?? startPage }
@@ -128,11 +133,11 @@ final class PubMedXMLCollector: NSObject, XMLParserDelegate {
             return
         }
         if ["ReferenceList", "CommentsCorrectionsList", "CommentsCorrections"].contains(name) {
-            ignoredDepth -= 1
+            ignoredDepth = max(0, ignoredDepth - 1)
             return
         }
         guard ignoredDepth == 0 else { return }
-        if Self.captured.contains(name) { capturing -= 1 }
+        if Self.captured.contains(name), capturing > 0 { capturing -= 1 }
         guard capturing == 0 || !Self.captured.contains(name) else { return }
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let parent = path.count >= 2 ? path[path.count - 2] : ""

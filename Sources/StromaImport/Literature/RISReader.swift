@@ -7,9 +7,11 @@ import StromaDomain
 /// such as `Record #1 of 2`) are ignored. A byte-order mark and leading blank lines are skipped;
 /// empty tags (`SP  -`) give no value.
 ///
-/// Mapped tags: TI/T1 (title), AB/N2 (abstract), AU/A1 (authors), T2/JO/JF/JA (journal), PY/Y1/DA
-/// (year), VL, IS, SP–EP (pages), KW, DO, AN/M1 with a PMID-looking value is not guessed (kept),
-/// LA, TY (publication type). Others are kept in ``BibliographicRecord/unknownTags``.
+/// Mapped tags: TY (publication type), TI/T1 (title), AB/N2 (abstract), AU/A1 (authors),
+/// JF/T2/JO/JA (journal, in that preference; the others stay unknown tags), PY/Y1/DA (year; the
+/// full value is also kept as an unknown tag), VL, IS, SP and EP (pages `SP-EP`), KW, DO (the
+/// `10.…` part of a DOI or DOI URL), LA. Every other tag (A2, UR, N1, SN, …) is kept in
+/// ``BibliographicRecord/unknownTags``.
 /// Specification: https://en.wikipedia.org/wiki/RIS_(file_format) (RIS, Research Information Systems).
 public enum RISReader {
     public static func read(_ url: URL) throws -> [BibliographicRecord] {

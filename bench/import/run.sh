@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Parse + extraction benchmark of ClinicalTrials.gov v2 records: StromaImport (release) against
+# Python's standard json module, on the same corpus (folder and ZIP), in one run.
+#   bench/import/run.sh [count=50000] [corpus-folder=${TMPDIR:-/tmp}/stroma-import-corpus-<count>]
+# Prints records/s, the Swift/Python ratio and peak resident memory (GNU time -v).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+count=${1:-50000}
+corpus=${2:-${TMPDIR:-/tmp}/stroma-import-corpus-$count}
+export STROMA_SHARED_DATA=${STROMA_SHARED_DATA:-$(cd ../shared/data 2>/dev/null && pwd || echo "")}
+if [ ! -x /usr/bin/time ]; then
+    flock /tmp/apt.lock apt-get install -y -qq time >&2
+fi
+[ -f "$corpus/studies.zip" ] || bench/import/make-corpus "$corpus" "$count"
+swift build -c release --scratch-path .build-release --product stroma-bench >&2
+bench=$(swift build -c release --scratch-path .build-release --show-bin-path)/stroma-bench
+
+measure() { # label command… → "label records/s peak-KiB"
+    local label=$1; shift
+    local log; log=$(mktemp)
+    local line; line=$(/usr/bin/time -v "$@" 2>"$log" | tail -1)
+    local peak; peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    grep -v -E '^\s' "$log" | grep -v 'Command being timed' >&2 || true
+    rm -f "$log"
+    echo "$label $(sed -E 's/.*records=([0-9]+).*records_per_s=([0-9]+) checksum=([0-9-]+).*/\1 \2 \3/' <<<"$line") $peak"
+}
+
+printf '%-8s %-6s %9s %12s %14s %12s\n' input tool records records/s checksum peak_MiB
+for input in studies studies.zip; do
+    read -r _ sr srate ssum speak < <(measure swift "$bench" import "$corpus/$input")
+    read -r _ pr prate psum ppeak < <(measure python python3 bench/import/baseline.py "$corpus/$input")
+    printf '%-8s %-6s %9s %12s %14s %12s\n' "$input" swift "$sr" "$srate" "$ssum" "$((speak / 1024))"
+    printf '%-8s %-6s %9s %12s %14s %12s\n' "$input" python "$pr" "$prate" "$psum" "$((ppeak / 1024))"
+    awk -v s="$srate" -v p="$prate" -v i="$input" 'BEGIN { printf "%-8s ratio swift/python = %.2fx\n", i, s / p }'
+    [ "$ssum" = "$psum" ] || echo "WARNING: checksums differ on $input" >&2
+done
