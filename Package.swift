@@ -126,6 +126,7 @@ let package = Package(
             dependencies: [
                 "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain",
             ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]
