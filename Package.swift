@@ -93,6 +93,7 @@ let package = Package(
                 "StromaStore", "StromaKnowledge", "StromaDomain", "_StromaTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -125,7 +126,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StromaCLITests",
-            dependencies: ["stroma", "_StromaTestSupport"],
+            dependencies: [
+                "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain",
+            ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]

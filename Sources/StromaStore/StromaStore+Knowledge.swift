@@ -8,11 +8,13 @@ extension StromaStore {
     /// `load-knowledge`, and records the base's checksum in `stroma_metadata`.
     ///
     /// Other tables (imported registry records) are untouched. On any failure the store is left
-    /// as it was.
+    /// as it was. `label` names where the knowledge came from (`bundled` for the knowledge base
+    /// shipped with Stroma); it is recorded as `knowledge_source` and decides automatic refreshes
+    /// (see ``openKnowledgeStore(path:knowledge:label:createFolder:)``).
     /// - Throws: ``KnowledgeError/invalid(problems:)`` before writing anything when
     ///   `base.validate()` reports problems; ``StoreError/transactionFailed(name:underlying:)``
     ///   when SQLite refuses a row.
-    public func loadKnowledge(_ base: KnowledgeBase) throws {
+    public func loadKnowledge(_ base: KnowledgeBase, label: String = "custom") throws {
         let problems = base.validate()
         guard problems.isEmpty else { throw KnowledgeError.invalid(problems: problems) }
         let checksum = try base.checksum()
@@ -24,6 +26,7 @@ extension StromaStore {
             try KnowledgeWriter.clear(db)
             try KnowledgeWriter.insert(base, into: db)
             try Self.setMetadata("knowledge_checksum", checksum, db)
+            try Self.setMetadata("knowledge_source", label, db)
             try Self.setMetadata(
                 "knowledge_counts", "terms,publications,experiments,trials,claims=" + counts, db)
             try Self.setMetadata("knowledge_loaded_by", "stroma \(StromaStore.libraryVersion)", db)

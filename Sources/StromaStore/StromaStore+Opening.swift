@@ -26,8 +26,12 @@ extension StromaStore {
     }
 
     /// Opens the knowledge store at `path`, building it from `knowledge` when the file is missing
-    /// or empty, and reloading the knowledge tables when the recorded checksum differs from
-    /// `knowledge`'s.
+    /// or empty, and reloading its knowledge tables when they came from the same `label` but
+    /// their recorded checksum differs from `knowledge`'s (the bundled knowledge changed).
+    ///
+    /// Refresh rule: a store without knowledge is loaded; a store whose `knowledge_source` is
+    /// `label` and whose checksum differs is reloaded; a store loaded from another source (a
+    /// test or user knowledge base) is left as it is.
     ///
     /// A new file is built in a temporary file in the same folder (`.NAME.building-UUID`) and
     /// renamed over `path` only when complete, so a failed build leaves no file behind. A
@@ -38,16 +42,18 @@ extension StromaStore {
     /// - Throws: ``KnowledgeError/invalid(problems:)`` for an invalid knowledge base (nothing is
     ///   written); ``StoreError`` as ``open(path:)``.
     public static func openKnowledgeStore(
-        path: String, knowledge: KnowledgeBase, createFolder: Bool = false
+        path: String, knowledge: KnowledgeBase, label: String = "bundled",
+        createFolder: Bool = false
     ) throws -> StromaStore {
         try openKnowledgeStore(
-            path: path, knowledge: knowledge, createFolder: createFolder, afterBuild: nil)
+            path: path, knowledge: knowledge, label: label, createFolder: createFolder,
+            afterBuild: nil)
     }
 
-    /// ``openKnowledgeStore(path:knowledge:createFolder:)`` with a hook run inside the build,
-    /// before the rename (tests use it to simulate a failed build).
+    /// ``openKnowledgeStore(path:knowledge:label:createFolder:)`` with a hook run inside the
+    /// build, before the rename (tests use it to simulate a failed build).
     static func openKnowledgeStore(
-        path: String, knowledge: KnowledgeBase, createFolder: Bool,
+        path: String, knowledge: KnowledgeBase, label: String, createFolder: Bool,
         afterBuild: ((StromaStore) throws -> Void)?
     ) throws -> StromaStore {
         switch try DatabaseFile.inspect(path) {
@@ -55,12 +61,16 @@ extension StromaStore {
             let problems = knowledge.validate()
             guard problems.isEmpty else { throw KnowledgeError.invalid(problems: problems) }
             try DatabaseFile.requireFolder(of: path, create: createFolder)
-            try buildAtomically(path: path, knowledge: knowledge, afterBuild: afterBuild)
+            try buildAtomically(
+                path: path, knowledge: knowledge, label: label, afterBuild: afterBuild)
             return try openFile(path)
         case .stroma:
             let store = try openFile(path)
-            if try store.knowledgeChecksum() != knowledge.checksum() {
-                try store.loadKnowledge(knowledge)
+            let stored = try store.knowledgeChecksum()
+            let source = try store.metadata("knowledge_source")
+            let current = try knowledge.checksum()
+            if stored == nil || (source == label && stored != current) {
+                try store.loadKnowledge(knowledge, label: label)
             }
             return store
         }
@@ -74,13 +84,14 @@ extension StromaStore {
         let path = try StoreLocation.defaultPath(environment: environment)
         let explicit = environment["STROMA_DB"].map { !$0.isEmpty } ?? false
         return try openKnowledgeStore(
-            path: path, knowledge: try KnowledgeBase.loadBundled(), createFolder: !explicit)
+            path: path, knowledge: try KnowledgeBase.loadBundled(), label: "bundled",
+            createFolder: !explicit)
     }
 
     // MARK: - Building and opening files
 
     private static func buildAtomically(
-        path: String, knowledge: KnowledgeBase, afterBuild: ((StromaStore) throws -> Void)?
+        path: String, knowledge: KnowledgeBase, label: String, afterBuild: ((StromaStore) throws -> Void)?
     ) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
@@ -96,7 +107,7 @@ extension StromaStore {
         do {
             let queue = try DatabaseQueue(path: temporary, configuration: configuration())
             let store = try StromaStore(writer: queue, path: temporary)
-            try store.loadKnowledge(knowledge)
+            try store.loadKnowledge(knowledge, label: label)
             try afterBuild?(store)
             try queue.close()
         } catch let error as DatabaseError {

@@ -5,5 +5,13 @@ extension Stroma {
     static let allSubcommands: [any ParsableCommand.Type] = [
         ImportCommand.self,
         FetchCommand.self,
+        ConditionsCommand.self,
+        VocabCommand.self,
+        ShowCommand.self,
+        ExperimentsCommand.self,
+        TrialsCommand.self,
+        ClaimsCommand.self,
+        SearchCommand.self,
+        ExportCommand.self,
     ]
 }

@@ -28,7 +28,7 @@ struct FetchCTGov: AsyncParsableCommand {
     @Option(name: .long, help: "API base URL (tests use a local stand-in).")
     var baseURL: String = "https://clinicaltrials.gov"
 
-    @OptionGroup var database: ImportDatabaseOptions
+    @OptionGroup var database: StoreOptions
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
@@ -45,7 +45,7 @@ struct FetchCTGov: AsyncParsableCommand {
 
     func run() async throws {
         let client = CTGovClient(baseURL: URL(string: baseURL)!, pageSize: pageSize)
-        var pipeline = ImportPipeline(store: try database.open(), batchSize: pageSize)
+        var pipeline = ImportPipeline(store: try database.openStore(), batchSize: pageSize)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stroma-fetch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -10,7 +10,7 @@ struct ImportCTGov: AsyncParsableCommand {
     @Argument(help: "Files, folders or ZIP archives.")
     var paths: [String]
 
-    @OptionGroup var database: ImportDatabaseOptions
+    @OptionGroup var database: StoreOptions
     @OptionGroup var output: FormatOptions
 
     @Option(name: .long, help: "Records per transaction (each record is whole either way).")
@@ -26,7 +26,7 @@ struct ImportCTGov: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var pipeline = ImportPipeline(store: try database.open(), batchSize: batchSize, killAfter: debugKillAfter)
+        var pipeline = ImportPipeline(store: try database.openStore(), batchSize: batchSize, killAfter: debugKillAfter)
         for path in paths {
             try pipeline.importStudies(at: URL(fileURLWithPath: path))
         }

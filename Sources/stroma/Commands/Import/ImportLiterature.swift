@@ -7,10 +7,10 @@ import StromaStore
 /// Shared body of the literature imports: read each file, check its format, write records.
 enum ImportLiterature {
     static func run(
-        paths: [String], accepted: Set<ImportFormat>, kind: String, database: ImportDatabaseOptions,
+        paths: [String], accepted: Set<ImportFormat>, kind: String, database: StoreOptions,
         format: OutputFormat
     ) throws {
-        let store = try database.open()
+        let store = try database.openStore()
         var summary = ImportSummary()
         var progress = ImportProgress()
         for path in paths {
@@ -50,7 +50,7 @@ struct ImportPubMed: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pubmed", abstract: "Import PubMed XML or MEDLINE (.nbib) files.")
     @Argument(help: "PubMed XML or MEDLINE files.") var paths: [String]
-    @OptionGroup var database: ImportDatabaseOptions
+    @OptionGroup var database: StoreOptions
     @OptionGroup var output: FormatOptions
 
     func run() async throws {
@@ -63,7 +63,7 @@ struct ImportPubMed: AsyncParsableCommand {
 struct ImportRIS: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ris", abstract: "Import RIS files.")
     @Argument(help: "RIS files.") var paths: [String]
-    @OptionGroup var database: ImportDatabaseOptions
+    @OptionGroup var database: StoreOptions
     @OptionGroup var output: FormatOptions
 
     func run() async throws {
@@ -76,7 +76,7 @@ struct ImportSyRF: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "syrf", abstract: "Import a SyRF study list (CSV).")
     @Argument(help: "SyRF CSV files.") var paths: [String]
-    @OptionGroup var database: ImportDatabaseOptions
+    @OptionGroup var database: StoreOptions
     @OptionGroup var output: FormatOptions
 
     func run() async throws {
