@@ -22,10 +22,16 @@ public struct RegistryLandscape: Sendable, Equatable {
         public var studies: Int
         public var enrollment: Int
         public var missingEnrollment: Int
+        /// With a `since` date: studies of this cell first posted on or after it (else `nil`).
+        public var newSince: Int?
+        /// With a `since` date: studies of this cell updated (not new) on or after it.
+        public var updatedSince: Int?
 
         enum CodingKeys: String, CodingKey {
             case condition, phase, source, route, status, studies, enrollment
             case missingEnrollment = "missing_enrollment"
+            case newSince = "new_since"
+            case updatedSince = "updated_since"
         }
     }
 
@@ -48,15 +54,37 @@ public struct RegistryLandscape: Sendable, Equatable {
         }
     }
 
+    /// One counted study, as it entered the cells.
+    public struct Study: Sendable, Equatable, Hashable {
+        public var registryId: String
+        /// The condition ids it was counted under (`unknown` when none).
+        public var conditions: [String]
+        public var phase: String
+        public var source: String
+        public var routes: [String]
+        public var status: String
+        public var enrollment: Int?
+    }
+
     public var cells: [Cell]
     public var studyCount: Int
     public var changes: [Change]
+    /// The counted studies, in registry id order.
+    public var studies: [Study]
 }
 
 extension StromaStore {
     /// Builds the landscape of stored MSC studies, optionally for one condition id and with the
     /// changes since `since` (ISO date, partial allowed).
     public func registryLandscape(condition: String? = nil, since: PartialDate? = nil) throws -> RegistryLandscape {
+        try registryLandscape(conditions: condition.map { [$0] }, since: since)
+    }
+
+    /// Builds the landscape of stored MSC studies; with `conditions`, only studies mapped to one
+    /// of these condition ids, grouped under each matching id (a broader term and its narrower
+    /// terms); with `since`, each cell counts its new and updated studies and ``changes`` lists
+    /// them.
+    public func registryLandscape(conditions wanted: Set<String>?, since: PartialDate?) throws -> RegistryLandscape {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT s.registry_id, s.title, s.overall_status, s.phases, s.enrollment, s.first_posted,
@@ -66,34 +94,23 @@ extension StromaStore {
                 """)
             struct Key: Hashable { var condition, phase, source, route, status: String }
             var groups: [Key: RegistryLandscape.Cell] = [:]
-            var studies = 0
+            var studies: [RegistryLandscape.Study] = []
             var changes: [RegistryLandscape.Change] = []
             for row in rows {
                 let conditions = try RegistryJSON.decode([String].self, row["conditions"])
-                if let condition, !conditions.contains(condition) { continue }
-                studies += 1
+                let kept = wanted.map { w in conditions.filter { w.contains($0) } } ?? conditions
+                if wanted != nil, kept.isEmpty { continue }
                 let phases = try RegistryJSON.decode([String].self, row["phases"])
                 let routes = try RegistryJSON.decode([String].self, row["routes"])
                 let status: String = row["overall_status"] ?? "unknown"
                 let enrollment: Int? = row["enrollment"]
                 let phase = phases.isEmpty ? "unknown" : phases.joined(separator: "/")
                 let source: String = row["source"] ?? "unknown"
-                for c in (condition.map { [$0] } ?? (conditions.isEmpty ? ["unknown"] : conditions)) {
-                    for r in routes.isEmpty ? ["unknown"] : routes {
-                        let key = Key(condition: c, phase: phase, source: source, route: r, status: status)
-                        var cell = groups[key] ?? RegistryLandscape.Cell(
-                            condition: c, phase: phase, source: source, route: r, status: status,
-                            studies: 0, enrollment: 0, missingEnrollment: 0)
-                        cell.studies += 1
-                        cell.enrollment += enrollment ?? 0
-                        if enrollment == nil { cell.missingEnrollment += 1 }
-                        groups[key] = cell
-                    }
-                }
+                var kind: String?
                 if let since {
                     let first = (row["first_posted"] as String?).flatMap(PartialDate.init(iso:))
                     let last = (row["version"] as String?).flatMap(PartialDate.init(iso:))
-                    let kind: String? = if let first, first >= since { "new" }
+                    kind = if let first, first >= since { "new" }
                         else if let last, last >= since { "updated" } else { nil }
                     if let kind {
                         changes.append(RegistryLandscape.Change(
@@ -101,12 +118,31 @@ extension StromaStore {
                             lastUpdate: last?.description, status: status, title: row["title"]))
                     }
                 }
+                studies.append(RegistryLandscape.Study(
+                    registryId: row["registry_id"], conditions: kept.isEmpty ? ["unknown"] : kept,
+                    phase: phase, source: source, routes: routes.isEmpty ? ["unknown"] : routes,
+                    status: status, enrollment: enrollment))
+                for c in kept.isEmpty ? ["unknown"] : kept {
+                    for r in routes.isEmpty ? ["unknown"] : routes {
+                        let key = Key(condition: c, phase: phase, source: source, route: r, status: status)
+                        var cell = groups[key] ?? RegistryLandscape.Cell(
+                            condition: c, phase: phase, source: source, route: r, status: status,
+                            studies: 0, enrollment: 0, missingEnrollment: 0,
+                            newSince: since == nil ? nil : 0, updatedSince: since == nil ? nil : 0)
+                        cell.studies += 1
+                        if kind == "new" { cell.newSince! += 1 }
+                        if kind == "updated" { cell.updatedSince! += 1 }
+                        cell.enrollment += enrollment ?? 0
+                        if enrollment == nil { cell.missingEnrollment += 1 }
+                        groups[key] = cell
+                    }
+                }
             }
             let cells = groups.values.sorted {
                 ($0.condition, $0.phase, $0.source, $0.route, $0.status)
                     < ($1.condition, $1.phase, $1.source, $1.route, $1.status)
             }
-            return RegistryLandscape(cells: cells, studyCount: studies, changes: changes)
+            return RegistryLandscape(cells: cells, studyCount: studies.count, changes: changes, studies: studies)
         }
     }
 }

@@ -8,6 +8,8 @@ struct TrialsCommand: ParsableCommand {
         abstract: "Clinical trials of MSC therapies.",
         subcommands: [
             TrialsList.self,
+            TrialsLandscape.self,
+            TrialsShow.self,
         ],
         defaultSubcommand: TrialsList.self)
 }
