@@ -39,31 +39,47 @@ enum DatabaseFile {
         if header.isEmpty { return .empty }
         guard header == sqliteHeader else { throw StoreError.notADatabase(path: path) }
 
-        var configuration = Configuration()
-        configuration.readonly = true
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration)
-            defer { try? queue.close() }
-            return try queue.read { db in
-                let tables = try String.fetchAll(
-                    db,
-                    sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
-                guard tables.contains("stroma_metadata") else {
-                    if tables.isEmpty { return .empty }
-                    throw StoreError.foreignDatabase(path: path)
-                }
-                let format = try String.fetchOne(
-                    db, sql: "SELECT value FROM stroma_metadata WHERE key = 'format'")
-                guard format == "stroma" else { throw StoreError.foreignDatabase(path: path) }
-                if try StromaStore.migrator.hasBeenSuperseded(db) {
-                    throw StoreError.newerDatabase(path: path)
-                }
-                return .stroma
-            }
+            return try classify(path, readonly: true)
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.notADatabase(path: path)
+            // A process killed inside a write transaction leaves a hot rollback journal, which a
+            // read-only connection cannot roll back (SQLITE_READONLY_ROLLBACK). Recovering it is
+            // what any SQLite client does on open; it restores the last committed state.
+            guard FileManager.default.fileExists(atPath: path + "-journal") else {
+                throw StoreError.notADatabase(path: path)
+            }
+            do {
+                return try classify(path, readonly: false)
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                throw StoreError.notADatabase(path: path)
+            }
+        }
+    }
+
+    private static func classify(_ path: String, readonly: Bool) throws -> State {
+        var configuration = Configuration()
+        configuration.readonly = readonly
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            let tables = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")
+            guard tables.contains("stroma_metadata") else {
+                if tables.isEmpty { return .empty }
+                throw StoreError.foreignDatabase(path: path)
+            }
+            let format = try String.fetchOne(
+                db, sql: "SELECT value FROM stroma_metadata WHERE key = 'format'")
+            guard format == "stroma" else { throw StoreError.foreignDatabase(path: path) }
+            if try StromaStore.migrator.hasBeenSuperseded(db) {
+                throw StoreError.newerDatabase(path: path)
+            }
+            return .stroma
         }
     }
 
