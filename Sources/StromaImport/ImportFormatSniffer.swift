@@ -29,14 +29,13 @@ public enum ImportFormatSniffer {
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return .unknown }
-        let text = String(decoding: bytes[start...], as: UTF8.self)
         switch bytes[start] {
         case UInt8(ascii: "<"):
-            return sniffXML(text)
+            return sniffXML(String(decoding: bytes[start...], as: UTF8.self))
         case UInt8(ascii: "{"):
             return sniffJSON(bytes, from: start)
         default:
-            return sniffText(text)
+            return sniffText(String(decoding: bytes[start...], as: UTF8.self))
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A structural scanner for JSON bytes: finds the members of the top-level object and the
 /// elements of an array as byte ranges without building any values, so a page of studies can be
 /// decoded one study at a time.
@@ -81,15 +83,22 @@ enum CTJSONScanner {
         return i
     }
 
-    /// `start` is at the opening quote; returns the index after the closing quote.
+    /// `start` is at the opening quote; returns the index after the closing quote. Finds each
+    /// candidate quote with `memchr` and accepts it when an even number of backslashes precede it.
     static func skipString(_ b: UnsafeRawBufferPointer, _ start: Int) throws(Failure) -> Int {
+        guard let base = b.baseAddress else { throw Failure(offset: start, reason: "unterminated string") }
         var i = start + 1
         while i < b.count {
-            switch b[i] {
-            case UInt8(ascii: "\\"): i += 2
-            case UInt8(ascii: "\""): return i + 1
-            default: i += 1
+            guard let hit = memchr(base + i, Int32(UInt8(ascii: "\"")), b.count - i) else { break }
+            let q = base.distance(to: UnsafeRawPointer(hit))
+            var slashes = 0
+            var j = q - 1
+            while j > start, b[j] == UInt8(ascii: "\\") {
+                slashes += 1
+                j -= 1
             }
+            if slashes % 2 == 0 { return q + 1 }
+            i = q + 1
         }
         throw Failure(offset: start, reason: "unterminated string")
     }

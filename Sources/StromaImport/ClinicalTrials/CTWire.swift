@@ -160,6 +160,10 @@ struct CTWireStudy: Decodable {
 struct CTFlexibleInt: Decodable {
     var value: Int
 
+    init(value: Int) {
+        self.value = value
+    }
+
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Int.self) {

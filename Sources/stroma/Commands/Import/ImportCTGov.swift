@@ -16,9 +16,6 @@ struct ImportCTGov: AsyncParsableCommand {
     @Option(name: .long, help: "Records per transaction (each record is whole either way).")
     var batchSize: Int = 500
 
-    @Option(name: .long, help: .hidden)
-    var debugKillAfter: Int?
-
     func validate() throws {
         guard batchSize >= 1 else {
             throw ValidationError("'--batch-size' must be at least 1, got \(batchSize)")
@@ -26,7 +23,7 @@ struct ImportCTGov: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var pipeline = ImportPipeline(store: try database.openStore(), batchSize: batchSize, killAfter: debugKillAfter)
+        var pipeline = ImportPipeline(store: try database.openStore(), batchSize: batchSize)
         for path in paths {
             try pipeline.importStudies(at: URL(fileURLWithPath: path))
         }

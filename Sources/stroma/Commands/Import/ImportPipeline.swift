@@ -3,12 +3,6 @@ import StromaDomain
 import StromaImport
 import StromaStore
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Streams records from the readers into the store in batches, recognising MSC trials on the way.
 ///
 /// Each batch is one transaction with one savepoint per record (see
@@ -18,17 +12,13 @@ struct ImportPipeline {
     var store: StromaStore
     var batchSize: Int
     var recognizer = MSCRecognizer()
-    /// Testing aid: the process kills itself with SIGKILL after reading this many records (before
-    /// committing the batch that holds them).
-    var killAfter: Int?
     var summary = ImportSummary()
     var progress = ImportProgress()
     private var pending: [StromaStore.StudyUpsert] = []
 
-    init(store: StromaStore, batchSize: Int, killAfter: Int? = nil) {
+    init(store: StromaStore, batchSize: Int) {
         self.store = store
         self.batchSize = max(1, batchSize)
-        self.killAfter = killAfter
     }
 
     /// Reads every study at `url` (file, page, folder or ZIP); unreadable records are counted as
@@ -55,7 +45,6 @@ struct ImportPipeline {
     mutating func add(_ study: RegistryStudy) throws {
         summary.read += 1
         pending.append(.init(study: study, msc: Self.summary(of: recognizer.recognize(study))))
-        if let killAfter, summary.read >= killAfter { kill(getpid(), SIGKILL) }
         progress.update(summary.read, "import")
         if pending.count >= batchSize { try flush() }
     }
