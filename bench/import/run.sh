@@ -2,7 +2,9 @@
 # Parse + extraction benchmark of ClinicalTrials.gov v2 records: StromaImport (release) against
 # Python's standard json module, on the same corpus (folder and ZIP), in one run.
 #   bench/import/run.sh [count=50000] [corpus-folder=${TMPDIR:-/tmp}/stroma-import-corpus-<count>]
-# Prints records/s, the Swift/Python ratio and peak resident memory (GNU time -v).
+# Prints records/s (wall clock), CPU seconds (user + system), the Swift/Python ratios and peak
+# resident memory (GNU time -v). On a shared machine the wall-clock ratio depends on the load; the
+# CPU-time ratio much less.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-50000}
@@ -15,22 +17,25 @@ fi
 swift build -c release --scratch-path .build-release --product stroma-bench >&2
 bench=$(swift build -c release --scratch-path .build-release --show-bin-path)/stroma-bench
 
-measure() { # label command… → "label records/s peak-KiB"
+measure() { # label command… → "label records records/s checksum peak-KiB cpu-seconds"
     local label=$1; shift
     local log; log=$(mktemp)
     local line; line=$(/usr/bin/time -v "$@" 2>"$log" | tail -1)
     local peak; peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    local cpu; cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
     grep -v -E '^\s' "$log" | grep -v 'Command being timed' >&2 || true
     rm -f "$log"
-    echo "$label $(sed -E 's/.*records=([0-9]+).*records_per_s=([0-9]+) checksum=([0-9-]+).*/\1 \2 \3/' <<<"$line") $peak"
+    echo "$label $(sed -E 's/.*records=([0-9]+).*records_per_s=([0-9]+) checksum=([0-9-]+).*/\1 \2 \3/' <<<"$line") $peak $cpu"
 }
 
-printf '%-8s %-6s %9s %12s %14s %12s\n' input tool records records/s checksum peak_MiB
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+printf '%-11s %-6s %8s %10s %8s %12s %9s\n' input tool records records/s cpu_s checksum peak_MiB
 for input in studies studies.zip; do
-    read -r _ sr srate ssum speak < <(measure swift "$bench" import "$corpus/$input")
-    read -r _ pr prate psum ppeak < <(measure python python3 bench/import/baseline.py "$corpus/$input")
-    printf '%-8s %-6s %9s %12s %14s %12s\n' "$input" swift "$sr" "$srate" "$ssum" "$((speak / 1024))"
-    printf '%-8s %-6s %9s %12s %14s %12s\n' "$input" python "$pr" "$prate" "$psum" "$((ppeak / 1024))"
-    awk -v s="$srate" -v p="$prate" -v i="$input" 'BEGIN { printf "%-8s ratio swift/python = %.2fx\n", i, s / p }'
+    read -r _ sr srate ssum speak scpu < <(measure swift "$bench" import "$corpus/$input")
+    read -r _ pr prate psum ppeak pcpu < <(measure python python3 bench/import/baseline.py "$corpus/$input")
+    printf '%-11s %-6s %8s %10s %8s %12s %9s\n' "$input" swift "$sr" "$srate" "$scpu" "$ssum" "$((speak / 1024))"
+    printf '%-11s %-6s %8s %10s %8s %12s %9s\n' "$input" python "$pr" "$prate" "$pcpu" "$psum" "$((ppeak / 1024))"
+    awk -v s="$srate" -v p="$prate" -v sc="$scpu" -v pc="$pcpu" -v i="$input" \
+        'BEGIN { printf "%-11s swift/python: %.2fx records/s (wall), %.2fx less CPU time\n", i, s / p, pc / sc }'
     [ "$ssum" = "$psum" ] || echo "WARNING: checksums differ on $input" >&2
 done
