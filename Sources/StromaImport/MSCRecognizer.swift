@@ -68,7 +68,7 @@ public struct MSCRecognizer: Sendable {
             }
             if MSCVocabulary.control.firstMatch(in: own[0].normalized) != nil { continue }
             guard let hit = own.lazy.compactMap({ t in
-                MSCVocabulary.mscProduct.firstMatch(in: t.normalized).map { (t, $0) }
+                MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
             }).first else { continue }
             if evidence == nil {
                 evidence = MSCExtracted("msc", field: hit.0.field, evidence: hit.0.original(hit.1.range))
@@ -84,7 +84,7 @@ public struct MSCRecognizer: Sendable {
             if let d = arm.description { own.append(MSCText(field: "armGroups[\(i)].description", text: d)) }
             own.append(MSCText(field: "armGroups[\(i)].label", text: arm.label))
             let mentions = own.lazy.compactMap { t in
-                MSCVocabulary.mscProduct.firstMatch(in: t.normalized).map { (t, $0) }
+                MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
             }.first
             guard receivesMSC || mentions != nil else { continue }
             if evidence == nil, let (t, m) = mentions {
@@ -96,7 +96,7 @@ public struct MSCRecognizer: Sendable {
         for (field, title) in titles {
             guard let title else { continue }
             let t = MSCText(field: field, text: title)
-            if evidence == nil, let m = MSCVocabulary.mscProduct.firstMatch(in: t.normalized) {
+            if evidence == nil, let m = MSCVocabulary.mscProductMatch(t.normalized) {
                 evidence = MSCExtracted("msc", field: field, evidence: t.original(m.range))
             }
             texts.append(t)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The built-in patterns that recognise MSC products, cell sources, origins, routes and
 /// schedules in registry English.
 ///
@@ -81,4 +83,51 @@ enum MSCVocabulary {
         "single": 1, "one": 1, "once": 1, "two": 2, "twice": 2, "three": 3, "thrice": 3,
         "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12,
     ]
+}
+
+extension MSCVocabulary {
+    /// Words one of which every match of ``mscProduct`` contains (lowercase ASCII): a text
+    /// without any of them cannot match, so the regular expression is skipped. Soundness: each
+    /// alternative of ``mscProduct`` contains `mesenchymal`, `msc`, `strom`, `stem`, `adsc`,
+    /// `dpsc`, `mensc`, `regenerative cell` or one of the product names listed; non-ASCII text
+    /// always goes to the regular expression (Unicode case folding).
+    static let mscProductWords: [[UInt8]] = [
+        "mesenchymal", "msc", "strom", "stem", "adsc", "dpsc", "mensc", "regenerative cell", "nurown",
+        "prochymal", "temcell", "neuronata", "strocel", "alofisel", "cellgram", "obnitix", "ryoncil",
+    ].map { Array($0.utf8) }
+
+    /// ``mscProduct``'s first match in `normalized`, after the ``mscProductWords`` pre-check.
+    static func mscProductMatch(_ normalized: String) -> NSTextCheckingResult? {
+        var bytes = Array(normalized.utf8)
+        guard !bytes.isEmpty else { return nil }
+        var ascii = true
+        for k in bytes.indices {
+            let c = bytes[k]
+            if c >= 0x80 { ascii = false; break }
+            if c >= 0x41, c <= 0x5A { bytes[k] = c + 0x20 }
+        }
+        if ascii {
+            let found = bytes.withUnsafeBytes { text in
+                mscProductWords.contains { word in word.withUnsafeBytes { contains(text, $0) } }
+            }
+            guard found else { return nil }
+        }
+        return mscProduct.firstMatch(in: normalized)
+    }
+
+    /// Whether `needle` (non-empty) occurs in `haystack`: `memchr` for its first byte, `memcmp`
+    /// for the rest.
+    private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
+        guard let h = haystack.baseAddress, let n = needle.baseAddress, needle.count <= haystack.count else { return false }
+        let first = Int32(needle[0])
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            guard let hit = memchr(h + i, first, last - i + 1) else { return false }
+            let at = h.distance(to: UnsafeRawPointer(hit))
+            if memcmp(h + at, n, needle.count) == 0 { return true }
+            i = at + 1
+        }
+        return false
+    }
 }
