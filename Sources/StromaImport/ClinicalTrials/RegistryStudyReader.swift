@@ -34,6 +34,8 @@ public struct RegistryStudyReader {
     private var archive: ZipArchive?
     private var pending: Pending?
     private let decoder = JSONDecoder()
+    /// Reads the next files of a folder or ZIP ahead on a background thread (set on first use).
+    private var prefetcher: UnitPrefetcher?
 
     /// Opens a file, folder or `.zip`; throws if it does not exist or is not a ZIP when named so.
     public init(url: URL) throws {
@@ -79,8 +81,15 @@ public struct RegistryStudyReader {
                 }
                 pending = nil
             }
-            guard let unit = try nextUnit() else { return nil }
-            let (data, source, stem) = try load(unit)
+            let (data, source, stem): (Data, String, String)
+            if files.count > 1 || archive != nil {
+                if prefetcher == nil { prefetcher = makePrefetcher() }
+                guard let item = prefetcher!.take() else { return nil }
+                (data, source, stem) = try item.get()
+            } else {
+                guard let unit = try nextUnit() else { return nil }
+                (data, source, stem) = try load(unit)
+            }
             if let study = try open(data, source: source, fileStem: stem) { return study }
         }
     }
@@ -97,6 +106,36 @@ public struct RegistryStudyReader {
         guard fileIndex < files.count else { return nil }
         defer { fileIndex += 1 }
         return .file(files[fileIndex])
+    }
+
+    /// A prefetcher over this reader's remaining files or ZIP entries (the archive is used only
+    /// by its thread from now on).
+    private func makePrefetcher() -> UnitPrefetcher {
+        var copy = self
+        copy.prefetcher = nil
+        let box = ReaderBox(copy)
+        return UnitPrefetcher(UnitPrefetcher.Producer(
+            next: {
+                let unit: Unit?
+                do {
+                    unit = try box.reader.nextUnit()
+                } catch {
+                    box.lastWasDirectory = true
+                    throw error
+                }
+                box.lastWasDirectory = false
+                guard let unit else { return nil }
+                let (data, source, stem) = try box.reader.load(unit)
+                return (data, source, stem)
+            },
+            stopsAfterError: { _ in box.lastWasDirectory }))
+    }
+
+    /// The reader copy the prefetch thread walks.
+    private final class ReaderBox: @unchecked Sendable {
+        var reader: RegistryStudyReader
+        var lastWasDirectory = false
+        init(_ reader: RegistryStudyReader) { self.reader = reader }
     }
 
     private func load(_ unit: Unit) throws -> (Data, String, String) {
