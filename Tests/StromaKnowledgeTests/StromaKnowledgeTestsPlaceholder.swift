@@ -1,4 +1,0 @@
-import Testing
-@testable import StromaKnowledge
-
-// Replaced by the module's real suites.
