@@ -91,6 +91,7 @@ let package = Package(
                 "StromaStore", "StromaKnowledge", "StromaDomain", "_StromaTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -122,7 +123,10 @@ let package = Package(
         ),
         .testTarget(
             name: "StromaCLITests",
-            dependencies: ["stroma", "_StromaTestSupport"],
+            dependencies: [
+                "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain",
+            ],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
     ]

@@ -11,6 +11,9 @@ import StromaDomain
 /// knowledge/trials.json              [ClinicalTrial]
 /// knowledge/claims.json              [Claim]
 /// ```
+/// Each `<name>.json` may be accompanied by a folder `<name>/` of further `*.json` arrays of the
+/// same record type (e.g. `experiments/004-table1.json`, `vocabulary/molecules/003.json`), read
+/// after it in file-name order, so that curation can be split by seed and stay readable in a diff.
 /// ``validate()`` checks ids, references and provenance; the store builds from a valid base only.
 public struct KnowledgeBase: Sendable, Equatable {
     public var vocabulary: [VocabularyTerm]
@@ -42,21 +45,40 @@ public struct KnowledgeBase: Sendable, Equatable {
         var base = KnowledgeBase()
         let vocabularyDirectory = directory.appendingPathComponent("vocabulary")
         for kind in VocabularyKind.allCases {
-            let url = vocabularyDirectory.appendingPathComponent("\(kind.pluralName).json")
-            let terms: [VocabularyTerm] = try decodeArray(url)
-            for term in terms where term.kind != kind {
-                throw KnowledgeError.unreadableFile(
-                    path: url.path,
-                    reason: "term '\(term.id)' has kind '\(term.kind.rawValue)', expected "
-                        + "'\(kind.rawValue)'")
+            for url in recordFiles(vocabularyDirectory, kind.pluralName) {
+                let terms: [VocabularyTerm] = try decodeArray(url)
+                for term in terms where term.kind != kind {
+                    throw KnowledgeError.unreadableFile(
+                        path: url.path,
+                        reason: "term '\(term.id)' has kind '\(term.kind.rawValue)', expected "
+                            + "'\(kind.rawValue)'")
+                }
+                base.vocabulary += terms
             }
-            base.vocabulary += terms
         }
-        base.publications = try decodeArray(directory.appendingPathComponent("publications.json"))
-        base.experiments = try decodeArray(directory.appendingPathComponent("experiments.json"))
-        base.trials = try decodeArray(directory.appendingPathComponent("trials.json"))
-        base.claims = try decodeArray(directory.appendingPathComponent("claims.json"))
+        base.publications = try decodeRecords(directory, "publications")
+        base.experiments = try decodeRecords(directory, "experiments")
+        base.trials = try decodeRecords(directory, "trials")
+        base.claims = try decodeRecords(directory, "claims")
         return base
+    }
+
+    /// `<directory>/<name>.json` followed by `<directory>/<name>/*.json` in file-name order;
+    /// only files that exist.
+    static func recordFiles(_ directory: URL, _ name: String) -> [URL] {
+        var files: [URL] = []
+        let main = directory.appendingPathComponent("\(name).json")
+        if FileManager.default.fileExists(atPath: main.path) { files.append(main) }
+        let folder = directory.appendingPathComponent(name, isDirectory: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for file in names.sorted() where file.hasSuffix(".json") {
+            files.append(folder.appendingPathComponent(file))
+        }
+        return files
+    }
+
+    private static func decodeRecords<T: Decodable>(_ directory: URL, _ name: String) throws -> [T] {
+        try recordFiles(directory, name).flatMap { url -> [T] in try decodeArray(url) }
     }
 
     private static func decodeArray<T: Decodable>(_ url: URL) throws -> [T] {

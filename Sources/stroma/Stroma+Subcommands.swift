@@ -3,5 +3,13 @@ import ArgumentParser
 extension Stroma {
     /// Every top-level subcommand. Each feature adds its command here, one per line.
     static let allSubcommands: [any ParsableCommand.Type] = [
+        ConditionsCommand.self,
+        VocabCommand.self,
+        ShowCommand.self,
+        ExperimentsCommand.self,
+        TrialsCommand.self,
+        ClaimsCommand.self,
+        SearchCommand.self,
+        ExportCommand.self,
     ]
 }

@@ -1,0 +1,29 @@
+import ArgumentParser
+import StromaKnowledge
+import StromaStore
+
+/// The `--db PATH` option, shared by every command that reads or writes the Stroma database.
+///
+/// Without it the default store is used: `$STROMA_DB`, else
+/// `$XDG_DATA_HOME/stroma/stroma.sqlite`, else `~/.local/share/stroma/stroma.sqlite`, built from
+/// the bundled knowledge base at first use.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Database file (default: $STROMA_DB, else $XDG_DATA_HOME/stroma/stroma.sqlite, else "
+                + "~/.local/share/stroma/stroma.sqlite). Created from the bundled knowledge base "
+                + "when missing.",
+            valueName: "path"))
+    var db: String?
+
+    /// Opens the chosen store, building or refreshing its knowledge tables from the bundled
+    /// knowledge base when needed.
+    func openStore() throws -> StromaStore {
+        if let db {
+            return try StromaStore.openKnowledgeStore(
+                path: db, knowledge: try KnowledgeBase.loadBundled(), label: "bundled")
+        }
+        return try StromaStore.openDefault()
+    }
+}
