@@ -74,8 +74,8 @@ import _StromaTestSupport
         func check(_ text: String?, seed: String?, in name: String) throws {
             guard let seed, let text, !text.isEmpty else { return }
             if seeds[seed] == nil { seeds[seed] = try Self.seedText(seed) }
-            #expect(
-                seeds[seed]!.contains(Self.squeezed(text)), "\(name): not in \(seed): \(text)")
+            let found = seeds[seed]!.contains(Self.squeezed(text))
+            #expect(found, "\(name): not in \(seed): \(text)")
         }
         var all = recordProvenance
         all += base.vocabulary.map { ("\($0.kind.rawValue) '\($0.id)'", $0.provenance) }
