@@ -139,6 +139,23 @@ import _StromaTestSupport
         #expect(trial.origin.contains("autologous"))
         #expect(trial.source == "bone-marrow-mononuclear-cells")
         #expect(trial.conditions == ["autism-spectrum-disorder"])
+        // Identified with the search tool: Sharma et al. 2013, Stem Cells Int 623875, 32 patients.
+        #expect(trial.publication == "sharma-2013")
+        #expect(trial.enrollment == 32)
+        let publication = try #require(base.publications.first { $0.id == "sharma-2013" })
+        #expect(publication.citation.doi == "10.1155/2013/623875")
+        #expect(publication.citation.seedReferenceNumber == 25)
+    }
+
+    /// 001 line 84: the CELLTOP dose checked in the registry record: one intrathecal dose of 1e8 cells.
+    @Test("CELLTOP (NCT03308565): 10 patients, one intrathecal dose of 100 million autologous AD-MSC")
+    func celltop() throws {
+        let trial = try #require(base.trials.first { $0.id == "NCT03308565" })
+        #expect(trial.enrollment == 10)
+        #expect(trial.routes == ["intrathecal"])
+        #expect(trial.origin.contains("autologous"))
+        #expect(trial.dose?.cells == 1e8 && trial.dose?.basis == .perAdministration)
+        #expect(trial.administrations == 1)
     }
 
     /// 000 line 226: "Centeno 等[31]对 2 例膝关节炎患者".
@@ -162,12 +179,14 @@ import _StromaTestSupport
         #expect(claim.statement.contains("2024-12-23"))
     }
 
-    /// 001 lines 82–83: Geffner 2008 (NCT01909154), Yang 2020 phase 1/2 (NCT02481440).
+    /// 001 lines 82–84: Geffner 2008 (NCT01909154), Yang 2020 phase 1/2 (NCT02481440), and the phase 1
+    /// AD-MSC trial of "Byson" (identified with the search tool as Bydon's CELLTOP, NCT03308565).
     @Test(
         "registered trials named in seed 001 carry their NCT ids (seed 001 lines 82–83)",
         arguments: [
             ("NCT01909154", "bone-marrow", [String](), "geffner-2008"),
             ("NCT02481440", "umbilical-cord", ["PHASE1", "PHASE2"], "yang-2020"),
+            ("NCT03308565", "adipose", ["PHASE1"], "bydon-2024"),
         ])
     func nctTrials(id: String, source: String, phases: [String], publication: String) throws {
         let trial = try #require(base.trials.first { $0.id == id })
