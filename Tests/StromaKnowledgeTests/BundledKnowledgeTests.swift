@@ -147,6 +147,17 @@ import _StromaTestSupport
         #expect(publication.citation.seedReferenceNumber == 25)
     }
 
+    /// NCT02481440: dose from Yang et al. (Cytotherapy 2021, PMID 33218835), checked with the search tool.
+    @Test("NCT02481440: four subarachnoid doses of 1 × 10^6 hUC-MSC per kg")
+    func yangDose() throws {
+        let trial = try #require(base.trials.first { $0.id == "NCT02481440" })
+        #expect(trial.dose?.cellsPerKg == 1e6 && trial.dose?.basis == .perKilogram)
+        #expect(trial.administrations == 4)
+        #expect(trial.origin.contains("allogeneic"))
+        let publication = try #require(base.publications.first { $0.id == "yang-2020" })
+        #expect(publication.citation.pmid == "33218835")
+    }
+
     /// 001 line 84: the CELLTOP dose checked in the registry record: one intrathecal dose of 1e8 cells.
     @Test("CELLTOP (NCT03308565): 10 patients, one intrathecal dose of 100 million autologous AD-MSC")
     func celltop() throws {
