@@ -166,4 +166,26 @@ import _StromaTestSupport
         }
         #expect(checked >= 17 + 52)
     }
+
+    @Test(
+        "every seed-004 findings_original and statement_original occurs in the seed (line breaks ignored)",
+        .enabled(if: SharedData.isAvailable))
+    func originalsAreVerbatim() throws {
+        func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+        let text = squeezed(try Self.seedText())
+        let base = try KnowledgeBase.loadBundled()
+        var checked = 0
+        for experiment in base.experiments
+        where experiment.provenance.contains(where: { $0.seed == Self.seedName }) {
+            guard let original = experiment.findingsOriginal else { continue }
+            #expect(text.contains(squeezed(original)), "\(experiment.id): \(original)")
+            checked += 1
+        }
+        for claim in base.claims where claim.provenance.contains(where: { $0.seed == Self.seedName }) {
+            guard let original = claim.statementOriginal else { continue }
+            #expect(text.contains(squeezed(original)), "\(claim.id): \(original)")
+            checked += 1
+        }
+        #expect(checked >= 17)
+    }
 }
