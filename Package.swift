@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "StromaKinetics",
             dependencies: ["StromaDomain", .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("Resources/parameters")],
             swiftSettings: strictSettings
         ),
         .target(name: "StromaImport", dependencies: ["StromaDomain"], swiftSettings: strictSettings),
