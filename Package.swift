@@ -109,6 +109,7 @@ let package = Package(
                 "StromaKinetics", "_StromaTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

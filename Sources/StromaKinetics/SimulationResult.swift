@@ -240,3 +240,17 @@ extension Scenario: Encodable {
         try c.encode(every, forKey: .every)
     }
 }
+
+extension SimulationResult {
+    /// Ischaemic/contralateral hemisphere label ratio (%ID/g) at output index `k`.
+    ///
+    /// The ipsilateral hemisphere holds the lesion and (0.5 − f_les)/(1 − f_les) of the healthy
+    /// brain; the contralateral one 0.5/(1 − f_les); both hemispheres weigh the same.
+    public func hemisphereRatio(at k: Int) -> Double {
+        let brain = organ("brain")!, lesion = organ("lesion")!
+        let f = lesion.massGrams! / (lesion.massGrams! + brain.massGrams!)
+        let ipsi = lesion.labelPercent[k] + brain.labelPercent[k] * (0.5 - f) / (1 - f)
+        let contra = brain.labelPercent[k] * 0.5 / (1 - f)
+        return ipsi / contra
+    }
+}
