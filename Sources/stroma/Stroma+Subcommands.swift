@@ -3,5 +3,8 @@ import ArgumentParser
 extension Stroma {
     /// Every top-level subcommand. Each feature adds its command here, one per line.
     static let allSubcommands: [any ParsableCommand.Type] = [
+        SimulateCommand.self,
+        DoseCommand.self,
+        ModelCommand.self,
     ]
 }
