@@ -50,7 +50,7 @@ public struct RouteComparisonChart: Sendable {
         for tick in axis.ticks {
             let y = py(tick)
             doc.append("<line x1=\"\(SVGDocument.number(left))\" y1=\"\(SVGDocument.number(y))\" x2=\"\(SVGDocument.number(left + pw))\" y2=\"\(SVGDocument.number(y))\" stroke=\"#e5e5e5\"/>")
-            doc.append("<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.label(tick, log: true))</text>")
+            doc.append("<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.svgLabel(tick, log: true))</text>")
         }
         let slot = pw / Double(max(categories.count, 1))
         let barW = slot * 0.8 / Double(max(groups.count, 1))
@@ -79,6 +79,7 @@ public struct RouteComparisonChart: Sendable {
             doc.append("<rect x=\"\(SVGDocument.number(left + pw + 14))\" y=\"\(SVGDocument.number(ly - 6))\" width=\"14\" height=\"12\" fill=\"\(colour)\"/>")
             doc.append("<text x=\"\(SVGDocument.number(left + pw + 34))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">\(SVGDocument.escape(group.name))</text>")
         }
+        doc.append("<text x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(height - 12))\" font-size=\"11\" fill=\"#555\">Bars below \(String(format: "%g", axis.lo)) (the axis floor) are not drawn.</text>")
         return doc.render()
     }
 }

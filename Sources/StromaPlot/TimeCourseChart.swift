@@ -30,11 +30,14 @@ public struct TimeCourseChart: Sendable {
     /// Smallest y shown on a log axis (default: 1e-6 × the largest value).
     public var yFloor: Double?
     public var subtitle: String?
+    /// x tick positions (default: 1-2-2.5-5 steps); e.g. every 12 h or every day.
+    public var xTicks: [Double]?
 
     public init(
         title: String, xLabel: String, yLabel: String, logY: Bool = true, series: [Series],
-        yFloor: Double? = nil, subtitle: String? = nil
+        yFloor: Double? = nil, subtitle: String? = nil, xTicks: [Double]? = nil
     ) {
+        self.xTicks = xTicks
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -71,9 +74,9 @@ public struct TimeCourseChart: Sendable {
         for tick in axis.ticks {
             let y = py(tick)
             doc.append("<line x1=\"\(SVGDocument.number(left))\" y1=\"\(SVGDocument.number(y))\" x2=\"\(SVGDocument.number(left + pw))\" y2=\"\(SVGDocument.number(y))\" stroke=\"#e5e5e5\"/>")
-            doc.append("<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.label(tick, log: logY))</text>")
+            doc.append("<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.svgLabel(tick, log: logY))</text>")
         }
-        for tick in ChartAxis.linearTicks(min: xMin, max: xMax) {
+        for tick in xTicks ?? ChartAxis.linearTicks(min: xMin, max: xMax) where tick >= xMin && tick <= xMax {
             let x = px(tick)
             doc.append("<line x1=\"\(SVGDocument.number(x))\" y1=\"\(SVGDocument.number(top))\" x2=\"\(SVGDocument.number(x))\" y2=\"\(SVGDocument.number(top + ph))\" stroke=\"#f0f0f0\"/>")
             doc.append("<text x=\"\(SVGDocument.number(x))\" y=\"\(SVGDocument.number(top + ph + 18))\" font-size=\"11\" text-anchor=\"middle\">\(ChartAxis.label(tick, log: false))</text>")
@@ -81,22 +84,43 @@ public struct TimeCourseChart: Sendable {
         doc.append("<rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" width=\"\(SVGDocument.number(pw))\" height=\"\(SVGDocument.number(ph))\" fill=\"none\" stroke=\"#333\"/>")
         doc.append("<text x=\"\(SVGDocument.number(left + pw / 2))\" y=\"\(SVGDocument.number(height - 14))\" font-size=\"13\" text-anchor=\"middle\">\(SVGDocument.escape(xLabel))</text>")
         doc.append("<text transform=\"translate(18 \(SVGDocument.number(top + ph / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">\(SVGDocument.escape(yLabel))</text>")
-        // Bands, then lines.
+        // Bands, then lines; on a log axis, points ≤ 0 break the line (nothing to draw).
+        func runs(_ ok: (Int) -> Bool, count: Int) -> [[Int]] {
+            var out: [[Int]] = [], current: [Int] = []
+            for k in 0..<count {
+                if ok(k) { current.append(k) } else if !current.isEmpty { out.append(current); current = [] }
+            }
+            if !current.isEmpty { out.append(current) }
+            return out
+        }
+        func drawable(_ v: Double) -> Bool { v.isFinite && (!logY || v > 0) }
         for (i, s) in series.enumerated() {
             let colour = Self.palette[i % Self.palette.count]
-            if let lo = s.lower, let hi = s.upper, lo.count == s.x.count, hi.count == s.x.count {
-                var pts = s.x.indices.map { "\(SVGDocument.number(px(s.x[$0]))),\(SVGDocument.number(py(axis.clamp(hi[$0]))))" }
-                pts += s.x.indices.reversed().map { "\(SVGDocument.number(px(s.x[$0]))),\(SVGDocument.number(py(axis.clamp(lo[$0]))))" }
-                doc.append("<polygon points=\"\(pts.joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.18\" stroke=\"none\"/>")
+            guard let lo = s.lower, let hi = s.upper, lo.count == s.x.count, hi.count == s.x.count else { continue }
+            for run in runs({ drawable(hi[$0]) && hi[$0] >= axis.lo }, count: s.x.count) where run.count > 1 {
+                var pts = run.map { "\(SVGDocument.number(px(s.x[$0]))),\(SVGDocument.number(py(axis.clamp(hi[$0]))))" }
+                pts += run.reversed().map { "\(SVGDocument.number(px(s.x[$0]))),\(SVGDocument.number(py(axis.clamp(lo[$0]))))" }
+                doc.append("<polygon points=\"\(pts.joined(separator: " "))\" fill=\"\(colour)\" fill-opacity=\"0.14\" stroke=\"none\"/>")
             }
         }
         for (i, s) in series.enumerated() {
             let colour = Self.palette[i % Self.palette.count]
-            let pts = s.x.indices.map { "\(SVGDocument.number(px(s.x[$0]))),\(SVGDocument.number(py(axis.clamp(s.y[$0]))))" }
-            doc.append("<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
+            for run in runs({ drawable(s.y[$0]) && s.y[$0] >= axis.lo }, count: s.x.count) {
+                let pts = run.map { "\(SVGDocument.number(px(s.x[$0]))),\(SVGDocument.number(py(axis.clamp(s.y[$0]))))" }
+                if run.count == 1 {
+                    doc.append("<circle cx=\"\(SVGDocument.number(px(s.x[run[0]])))\" cy=\"\(SVGDocument.number(py(s.y[run[0]])))\" r=\"2.5\" fill=\"\(colour)\"/>")
+                } else {
+                    doc.append("<polyline points=\"\(pts.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\" stroke-linejoin=\"round\"/>")
+                }
+            }
             let ly = top + 10 + Double(i) * 20
             doc.append("<line x1=\"\(SVGDocument.number(left + pw + 14))\" y1=\"\(SVGDocument.number(ly))\" x2=\"\(SVGDocument.number(left + pw + 38))\" y2=\"\(SVGDocument.number(ly))\" stroke=\"\(colour)\" stroke-width=\"3\"/>")
             doc.append("<text x=\"\(SVGDocument.number(left + pw + 44))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">\(SVGDocument.escape(s.name))</text>")
+        }
+        if series.contains(where: { $0.lower != nil }) {
+            let ly = top + 10 + Double(series.count) * 20 + 8
+            doc.append("<rect x=\"\(SVGDocument.number(left + pw + 14))\" y=\"\(SVGDocument.number(ly - 6))\" width=\"24\" height=\"12\" fill=\"#777\" fill-opacity=\"0.25\"/>")
+            doc.append("<text x=\"\(SVGDocument.number(left + pw + 44))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">5th–95th pct</text>")
         }
         return doc.render()
     }
@@ -142,6 +166,15 @@ struct ChartAxis {
             t += step
         }
         return out
+    }
+
+    /// Tick label as SVG content: decimals from 0.0001 to 10000 on a log axis, else 10 with a
+    /// raised exponent.
+    static func svgLabel(_ v: Double, log: Bool) -> String {
+        guard log else { return label(v, log: false) }
+        let e = Int(Foundation.log10(v).rounded())
+        if e >= -4 && e <= 4 { return v >= 1 ? String(Int(v.rounded())) : String(format: "%.\(-e)f", v) }
+        return "10<tspan dy=\"-5\" font-size=\"8\">\(e < 0 ? "−" : "")\(abs(e))</tspan>"
     }
 
     static func label(_ v: Double, log: Bool) -> String {

@@ -43,8 +43,16 @@ enum SimulationPlot {
             title: quantity == .viable ? "Viable MSCs by organ" : "Cell label by organ (viable + dead-cell label)",
             xLabel: inDays ? "Time after administration (days)" : "Time after administration (h)",
             yLabel: quantity == .viable ? "Viable cells (% of dose)" : "Label (% of injected dose)",
-            logY: logY, series: series, yFloor: logY ? 1e-4 : nil, subtitle: subtitle)
+            logY: logY, series: series, yFloor: logY ? 1e-4 : nil, subtitle: subtitle,
+            xTicks: timeTicks(end: x.last ?? 1, inDays: inDays))
         return chart.render()
+    }
+
+    /// Ticks at whole hours (every 1, 2, 6, 12 or 24 h) or whole days (1, 2, 7, 14, 30, 60 …).
+    static func timeTicks(end: Double, inDays: Bool) -> [Double] {
+        let steps: [Double] = inDays ? [1, 2, 7, 14, 30, 60, 91.3125, 182.625, 365.25] : [1, 2, 6, 12, 24]
+        let step = steps.first { end / $0 <= 10 } ?? end / 8
+        return stride(from: 0.0, through: end + 1e-9, by: step).map { $0 }
     }
 
     /// Fails early, before a long run, if the chart file cannot be written.
