@@ -15,7 +15,7 @@ struct CompareRoutesCommand: ParsableCommand {
     @Option(help: "Comma-separated routes (default: IV,IA,IC,ICV,IT,IN).")
     var routes: String = "IV,IA,IC,ICV,IT,IN"
 
-    @Option(help: "Time after the first administration at which organs are compared (default 24h).")
+    @Option(parsing: .unconditional, help: "Time after the first administration at which organs are compared (default 24h).")
     var at: String = "24h"
 
     @OptionGroup var monteCarlo: MonteCarloOptions

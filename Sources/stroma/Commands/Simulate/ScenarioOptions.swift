@@ -17,19 +17,19 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: "Immune context: xenogeneic, syngeneic or allogeneic (default: xenogeneic for rodents, allogeneic for humans).")
     var context: String?
 
-    @Option(name: .customLong("after-injury"), help: "Time from injury to the first administration, e.g. 24h, 7d (default 24h).")
+    @Option(name: .customLong("after-injury"), parsing: .unconditional, help: "Time from injury to the first administration, e.g. 24h, 7d (default 24h).")
     var afterInjury: String = "24h"
 
-    @Option(help: "Simulated time after the first administration, e.g. 72h, 7d, 1y (default 7d).")
+    @Option(parsing: .unconditional, help: "Simulated time after the first administration, e.g. 72h, 7d, 1y (default 7d).")
     var until: String = "7d"
 
-    @Option(help: "IV infusion duration, e.g. 30min (default: bolus).")
+    @Option(parsing: .unconditional, help: "IV infusion duration, e.g. 30min (default: bolus).")
     var infusion: String?
 
-    @Option(help: "Number of administrations (default 1).")
+    @Option(parsing: .unconditional, help: "Number of administrations (default 1).")
     var doses: String = "1"
 
-    @Option(help: "Interval between administrations, e.g. 3mo (needed with --doses > 1).")
+    @Option(parsing: .unconditional, help: "Interval between administrations, e.g. 3mo (needed with --doses > 1).")
     var every: String?
 
     @Option(name: .customLong("set"), parsing: .singleValue, help: "Override a parameter, NAME=VALUE (repeatable), e.g. --set f_debSP=0.7.")
@@ -57,10 +57,14 @@ struct ScenarioOptions: ParsableArguments {
         guard let count = Int(doses.trimmingCharacters(in: .whitespaces)), count >= 1 else {
             throw KineticsError("--doses '\(doses)' is invalid; it must be a whole number ≥ 1")
         }
+        let untilHours = try parseDuration(until, option: "--until")
+        guard untilHours > 0 else {
+            throw KineticsError("--until '\(until)' is invalid; it must be a duration > 0, e.g. 7d")
+        }
         let scenario = Scenario(
             species: species, context: context, route: route, dose: dose, dosePerKg: perKg,
             afterInjury: try parseDuration(afterInjury, option: "--after-injury"),
-            until: try parseDuration(until, option: "--until"),
+            until: untilHours,
             infusion: try infusion.map { try parseDuration($0, option: "--infusion") } ?? 0,
             doses: count, every: try every.map { try parseDuration($0, option: "--every") } ?? 0)
         if count > 1 && every == nil {
@@ -82,10 +86,10 @@ struct ScenarioOptions: ParsableArguments {
 
 /// `--samples N --seed S` for Monte Carlo bands.
 struct MonteCarloOptions: ParsableArguments {
-    @Option(help: "Monte Carlo samples over parameters and virtual subjects (0 = none).")
+    @Option(parsing: .unconditional, help: "Monte Carlo samples over parameters and virtual subjects (0 = none).")
     var samples: String = "0"
 
-    @Option(help: "Random seed for --samples (default 1).")
+    @Option(parsing: .unconditional, help: "Random seed for --samples (default 1).")
     var seed: String = "1"
 
     func sampleCount() throws -> Int {

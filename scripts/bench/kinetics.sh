@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Kinetics benchmark: Stroma vs libRoadRunner on the same exported SBML, in one run.
+#   scripts/bench/kinetics.sh [OUTDIR]     (default OUTDIR: a fresh temporary folder)
+# Builds stroma-bench in release (scratch .build-release), times one 7-day simulation and a
+# 10 000-sample Monte Carlo run on 2 threads, exports the scenario as SBML, then times
+# libRoadRunner (python3, PyPI libroadrunner) on that SBML: one simulation and 10 000 samples
+# on 2 processes. Prints a table of medians and ratios. Environment: REPS (default 50),
+# SAMPLES (default 10000), THREADS (default 2).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT="${1:-$(mktemp -d /tmp/stroma-kinetics-bench.XXXXXX)}"
+REPS="${REPS:-50}"; SAMPLES="${SAMPLES:-10000}"; THREADS="${THREADS:-2}"
+swift build -c release --scratch-path .build-release --product stroma-bench >&2
+BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)/stroma-bench"
+"$BIN" kinetics "$OUT" --reps "$REPS" --samples "$SAMPLES" --threads "$THREADS" | tee "$OUT/stroma.txt"
+python3 scripts/bench/kinetics_roadrunner.py "$OUT" --reps "$REPS" --samples "$SAMPLES" --processes "$THREADS" | tee "$OUT/roadrunner.txt"
+python3 - "$OUT" <<'PY'
+import sys, os, platform
+out = sys.argv[1]
+v = {}
+for f in ("stroma.txt", "roadrunner.txt"):
+    for line in open(os.path.join(out, f)):
+        k, x = line.strip().split(",", 1)
+        v[k] = float(x)
+import roadrunner
+ms = lambda s: f"{s * 1000:.3g} ms"
+print()
+print(f"Kinetics benchmark ({platform.machine()}, {os.cpu_count()} cores; libRoadRunner {roadrunner.__version__}; medians)")
+print(f"{'case':58} {'Stroma':>12} {'libRoadRunner':>14} {'RR/Stroma':>10}")
+rows = [
+    ("one 7-day simulation, cells+factors+effect vs rtol 1e-6", v["stroma_single_7d_full_seconds"], v["rr_single_7d_seconds_rtol1e-06"]),
+    ("one 7-day simulation, cells only vs rtol 1e-6", v["stroma_single_7d_cells_only_seconds"], v["rr_single_7d_seconds_rtol1e-06"]),
+    ("one 7-day simulation, cells only vs rtol 1e-10", v["stroma_single_7d_cells_only_seconds"], v["rr_single_7d_seconds_rtol1e-10"]),
+]
+for name, s, r in rows:
+    print(f"{name:58} {ms(s):>12} {ms(r):>14} {r / s:>9.2f}x")
+n = int(v["stroma_monte_carlo_samples"])
+s, r = v["stroma_monte_carlo_seconds"], v["rr_monte_carlo_seconds"]
+print(f"{f'{n} Monte Carlo samples on {int(v[\"stroma_monte_carlo_threads\"])} cores':58} {s:>10.2f} s {r:>12.2f} s {r / s:>9.2f}x")
+print(f"libRoadRunner SBML load+compile (not in the times above): {ms(v['rr_load_seconds'])}")
+print(f"max relative difference Stroma vs libRoadRunner (values > 1e-6 of dose): rtol 1e-6 {v['rr_max_rel_diff_rtol1e-06']:.2g}, rtol 1e-10 {v['rr_max_rel_diff_rtol1e-10']:.2g}")
+print(f"Stroma mass balance error: {v['stroma_mass_balance_relative_error']:.2g}; Monte Carlo failed samples: {int(v['stroma_monte_carlo_failed'])}")
+print(f"targets: single simulation at least as fast as libRoadRunner; {n} samples < 10 s")
+PY
