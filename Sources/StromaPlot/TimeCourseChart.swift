@@ -47,10 +47,10 @@ public struct TimeCourseChart: Sendable {
         self.subtitle = subtitle
     }
 
-    /// Okabe–Ito colours plus two greys.
+    /// Okabe–Ito colours (yellow last: it is faint on white), a grey and a purple.
     static let palette = [
-        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
-        "#999999", "#7F3C8D",
+        "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#7F3C8D",
+        "#999999", "#F0E442",
     ]
 
     public func render(width: Double = 820, height: Double = 500) -> String {

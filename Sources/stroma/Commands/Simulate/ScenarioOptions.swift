@@ -61,7 +61,7 @@ struct ScenarioOptions: ParsableArguments {
         guard untilHours > 0 else {
             throw KineticsError("--until '\(until)' is invalid; it must be a duration > 0, e.g. 7d")
         }
-        let scenario = Scenario(
+        var scenario = Scenario(
             species: species, context: context, route: route, dose: dose, dosePerKg: perKg,
             afterInjury: try parseDuration(afterInjury, option: "--after-injury"),
             until: untilHours,
@@ -71,7 +71,20 @@ struct ScenarioOptions: ParsableArguments {
             throw KineticsError("--doses \(count) needs --every (the interval between administrations, e.g. 3mo)")
         }
         try scenario.validate()
+        if count > 1 { scenario.outputTimes = Self.repeatedDoseTimes(scenario) }
         return scenario
+    }
+
+    /// Output times for repeated doses: the default grid, plus the first-week grid after every
+    /// later administration (so each dose's lung peak and redistribution are resolved).
+    static func repeatedDoseTimes(_ scenario: Scenario) -> [Double] {
+        var times = Set(Scenario.defaultTimes(until: scenario.until))
+        for a in scenario.administrationTimes.dropFirst() {
+            for t in Scenario.defaultTimes(until: min(168, scenario.until - a)) where a + t <= scenario.until {
+                times.insert(a + t)
+            }
+        }
+        return times.sorted()
     }
 
     /// The parameter set: bundled defaults, then `--params`, then `--set`.

@@ -90,8 +90,8 @@ struct SimulationReport {
     static func hours(_ t: Double) -> String {
         if t == 0 { return "0" }
         if t < 1 { return String(format: "%.0f min", t * 60) }
-        if t < 72 || t.truncatingRemainder(dividingBy: 24) != 0 { return String(format: "%g h", t) }
-        return String(format: "%g d", t / 24)
+        if t < 72 || (t < 168 && t.truncatingRemainder(dividingBy: 24) != 0) { return String(format: "%g h", (t * 1000).rounded() / 1000) }
+        return String(format: "%g d", (t / 24 * 100).rounded() / 100)
     }
 
     /// At most `limit` output rows for the terminal (the first, the last and evenly spaced).
