@@ -58,7 +58,7 @@ public enum SBMLExport {
             <?xml version="1.0" encoding="UTF-8"?>
             <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
               <model id="stroma_msc_kinetics" name="Stroma MSC whole-body kinetics: \(scenario.species.rawValue) \(scenario.context.rawValue) \(scenario.route.rawValue) \(num(perDose)) cells x \(times.count)" substanceUnits="item" timeUnits="hour" volumeUnits="litre" extentUnits="item">
-                <notes><body xmlns="http://www.w3.org/1999/xhtml"><p>Exported by Stroma (StromaKinetics). Model notes: docs/kinetics.md. Time in hours, amounts in cells. t = 0 is the first administration, \(num(scenario.afterInjury)) h after injury.</p></body></notes>
+                <notes><body xmlns="http://www.w3.org/1999/xhtml"><p>Exported by Stroma (StromaKinetics). Model notes: docs/kinetics-model.md. Time in hours, amounts in cells. t = 0 is the first administration, \(num(scenario.afterInjury)) h after injury.</p></body></notes>
                 <listOfUnitDefinitions>
                   <unitDefinition id="hour"><listOfUnits><unit kind="second" exponent="1" scale="0" multiplier="3600"/></listOfUnits></unitDefinition>
                 </listOfUnitDefinitions>

@@ -42,7 +42,7 @@ import _StromaTestSupport
         Case(name: "human IA ×2 every 36 h, 3 days after injury, syngeneic-like rates",
              scenario: scenario(.human, .ia, dose: 5e7, afterInjury: 72, doses: 2, every: 36),
              set: ["kd_vasc=0.12", "H_max=8", "f_les=0.05", "r_perf=1.4"]),
-        Case(name: "mouse IC and ICV/IT/IN routes share the export: mouse ICV 2 h after injury",
+        Case(name: "mouse ICV 2 h after injury",
              scenario: scenario(.mouse, .icv, afterInjury: 2)),
         Case(name: "rat IT with spinal-lesion entry", scenario: scenario(.rat, .it), set: ["k_lum_les=0.01"]),
         Case(name: "mouse IN syngeneic", scenario: scenario(.mouse, .in, context: .syngeneic)),
