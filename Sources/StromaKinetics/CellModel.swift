@@ -7,7 +7,7 @@ import Foundation
 /// the dead-cell label of the same organ; CSF lymphatic and nasal clearance move cells to
 /// `CLR` (cleared). The sum of all states is therefore the administered dose at all times.
 /// The same value drives the solver (``CellModel/matrices()``) and the SBML export.
-/// Structure and equations: model notes §2 (`docs/kinetics.md`).
+/// Structure and equations: model notes §2 (`docs/kinetics-model.md`).
 public struct CellModel: Sendable {
     /// A state of the model (SBML species).
     public struct State: Sendable, Equatable {

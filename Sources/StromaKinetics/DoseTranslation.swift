@@ -4,7 +4,10 @@ import Foundation
 ///
 /// - `weight`: equal cells/kg.
 /// - `bsa`: FDA body-surface-area scaling, HED/kg = dose/kg × Km_from/Km_to (Km mouse 3, rat 6,
-///   human 37; FDA 2005 guidance). 1×10⁶ cells in a 250 g rat → 6.5×10⁵ cells/kg.
+///   human 37; U.S. FDA CDER, "Guidance for Industry: Estimating the Maximum Safe Starting Dose
+///   in Initial Clinical Trials for Therapeutics in Adult Healthy Volunteers", July 2005,
+///   Table 1). 1×10⁶ cells in a 250 g rat → 4×10⁶/kg × 6/37 = 6.49×10⁵ cells/kg. The guidance
+///   is for small molecules; for cells it is a convention, not a mechanism.
 /// - `exposure`: equal model exposure — either equal systemic exposure per kg
 ///   (X_sys = ∫₀^72h viable cells/BW dt) or equal lesion exposure per lesion volume
 ///   (X_loc/V_les) — computed with each species' defaults and immune context; the model is linear
@@ -44,11 +47,12 @@ public enum DoseTranslation {
         }
     }
 
-    /// Human doses used in trials (notes §5; cells/kg at 70 kg where a flat dose was given).
+    /// Human doses used in trials (notes §5). `cellsPerKg` is a representative value: the middle
+    /// dose of a range or of the dose arms, divided by 70 kg where a flat dose was given.
     public static let humanTrialDoses: [TrialDose] = [
         TrialDose(trial: "Levy ML et al. Stroke 2019 (chronic stroke, n=36)", route: "IV", dose: "0.5, 1.0, 1.5e6/kg", cellsPerKg: 1.0e6),
         TrialDose(trial: "Díez-Tejedor 2014 (AD-MSC)", route: "IV", dose: "1e6/kg", cellsPerKg: 1e6),
-        TrialDose(trial: "Bang 2005; Lee 2010; Honmou 2011; Bhasin 2011", route: "IV", dose: "5e7–1e8 flat", cellsPerKg: 1e8 / 70),
+        TrialDose(trial: "Bang 2005; Lee 2010; Honmou 2011; Bhasin 2011", route: "IV", dose: "5e7–1e8 flat", cellsPerKg: 7.5e7 / 70),
         TrialDose(trial: "Jaillard 2020", route: "IV", dose: "1–3e8 flat", cellsPerKg: 2e8 / 70),
         TrialDose(trial: "MASTERS-2 (NCT03545607), MultiStem 18–36 h after stroke", route: "IV", dose: "1.2e9 flat", cellsPerKg: 1.2e9 / 70),
         TrialDose(trial: "Steinberg 2016 (SB623)", route: "IC", dose: "2.5, 5, 10e6 flat", cellsPerKg: 5e6 / 70),

@@ -75,21 +75,27 @@ public struct Trajectory: Sendable {
     public var steps: Int
 }
 
-/// Lawson's exponential Runge–Kutta method of order 4 with exact exponentials of the constant
-/// part, on dyadic step sizes.
+/// Exponential time-differencing Runge–Kutta method of order 4 (ETDRK4) with exact exponentials
+/// and φ-functions of the constant part, on dyadic step sizes.
 ///
-/// With v = e^{−A0·t}x the system becomes v' = e^{−A0·t} g(t, e^{A0·t}v) with g = H(t)A1x + b,
-/// which is not stiff; classical RK4 on it gives (Lawson JD, SIAM J Numer Anal 1967;4:372):
+/// Cox SM, Matthews PC. "Exponential time differencing for stiff systems." J Comput Phys
+/// 2002;176:430–455, in the φ-function form of Hochbruck M, Ostermann A, Acta Numer 2010;19:209:
 /// ```
-/// k1 = g(t, x);  X2 = E½(x + h/2·k1);  k2 = g(t+h/2, X2);  X3 = E½x + h/2·k2;
-/// k3 = g(t+h/2, X3);  X4 = E·x + h·E½k3;  k4 = g(t+h, X4)
-/// x⁺ = E·x + h/6·(E·k1 + 2E½(k2 + k3) + k4),   E = e^{A0·h}, E½ = e^{A0·h/2}
+/// a = E½x + (h/2)φ₁(hA/2)·N(t, x)
+/// b = E½x + (h/2)φ₁(hA/2)·N(t+h/2, a)
+/// c = E½a + (h/2)φ₁(hA/2)·(2N(t+h/2, b) − N(t, x))
+/// x⁺ = E·x + h[(φ₁ − 3φ₂ + 4φ₃)·N_x + (2φ₂ − 4φ₃)·(N_a + N_b) + (4φ₃ − φ₂)·N_c]
 /// ```
-/// The zero-order input is folded into A0 by one extra constant state, so it is integrated
-/// exactly. Step sizes are h_max/2^k: after every jump the integrator restarts at
-/// h_max/2^levels and doubles each step (to resolve the fast blood transient that feeds the
-/// driven transfers); the exponentials come from one Padé evaluation and repeated squaring.
-/// Linear invariants (total mass) are preserved exactly up to rounding.
+/// with E = e^{hA0}, E½ = e^{hA0/2}, φₖ = φₖ(hA0) and N = H(t)·A1·x. Unlike Lawson's
+/// integrating-factor RK4, the weights vanish on stiff modes, so the fast blood pools stay in
+/// equilibrium with the slow states they drain at every step (no O(h) defect in stiff
+/// components). N is non-zero only on the states touched by driven transfers, so only those
+/// columns of the φ-functions are formed. φ-functions come from a Taylor series at a tiny step and
+/// the doubling formulas φₖ(2z) = 2⁻ᵏ[e^z φₖ(z) + Σⱼ₌₁ᵏ φⱼ(z)/(k−j)!] (Skaflestad B, Wright WM,
+/// Appl Numer Math 2009;59:783). The zero-order input is folded into A0 by one extra constant
+/// state, so it is integrated exactly. Step sizes are h_max/2^k: after every jump the integrator
+/// restarts at h_max/2^levels and doubles each step (to resolve the fast blood transient that
+/// feeds the driven transfers). Linear invariants (total mass) are preserved up to rounding.
 public struct ExponentialIntegrator: Sendable {
     /// Largest step (h). Default 0.25 h.
     public var maxStep: Double
@@ -99,6 +105,83 @@ public struct ExponentialIntegrator: Sendable {
     public init(maxStep: Double = 0.25, levels: Int = 14) {
         self.maxStep = maxStep
         self.levels = levels
+    }
+
+    /// The operators of one step size h: E = e^{hA}, E½ = e^{hA/2} and, for the driven columns
+    /// only (column-major, one array per driven state), P = (h/2)φ₁(hA/2), h·b₁, h·b₂, h·b₄.
+    struct StepOperators {
+        var full: Matrix
+        var half: Matrix
+        var p: [[Double]]
+        var b1: [[Double]]
+        var b2: [[Double]]
+        var b4: [[Double]]
+    }
+
+    /// Operators for the step sizes h/2^j, j = 0 … count−1.
+    static func operators(_ a: Matrix, h: Double, count: Int, columns: [Int]) throws -> [StepOperators] {
+        let n = a.n
+        // Finest argument z = h/2^(count+s)·A with ‖z‖₁ ≤ 1/32 for the Taylor series.
+        var s = 0
+        let normH = h * a.norm1
+        while normH / Foundation.pow(2, Double(count + s)) > 1.0 / 32 { s += 1 }
+        let tau = h / Foundation.pow(2, Double(count + s))
+        let z = tau * a
+        var e = try z.exponential()
+        // φ₁, φ₂, φ₃ columns by Taylor: φₖ(z)e_c = Σⱼ zʲe_c/(j+k)!.
+        var phi = [[[Double]]](repeating: [], count: 3)
+        for c in columns {
+            var v = [Double](repeating: 0, count: n)
+            v[c] = 1
+            var sums = [[Double]](repeating: [Double](repeating: 0, count: n), count: 3)
+            var factorial = [1.0, 2.0, 6.0]  // (j+k)! for j = 0
+            var next = v
+            for j in 0..<14 {
+                for k in 0..<3 {
+                    for i in 0..<n { sums[k][i] += v[i] / factorial[k] }
+                    factorial[k] *= Double(j + k + 2)
+                }
+                z.apply(v, into: &next)
+                swap(&v, &next)
+            }
+            for k in 0..<3 { phi[k].append(sums[k]) }
+        }
+        // Double up: levels (from finest) count+s, …, 0; keep those with index ≤ count.
+        var byLevel: [Int: (e: Matrix, phi: [[[Double]]])] = [:]
+        var level = count + s
+        if level <= count { byLevel[level] = (e, phi) }
+        var tmp = [Double](repeating: 0, count: n)
+        while level > 0 {
+            var next = phi
+            for (ci, _) in columns.enumerated() {
+                let p1 = phi[0][ci], p2 = phi[1][ci], p3 = phi[2][ci]
+                e.apply(p1, into: &tmp)
+                for i in 0..<n { next[0][ci][i] = 0.5 * (tmp[i] + p1[i]) }
+                e.apply(p2, into: &tmp)
+                for i in 0..<n { next[1][ci][i] = 0.25 * (tmp[i] + p1[i] + p2[i]) }
+                e.apply(p3, into: &tmp)
+                for i in 0..<n { next[2][ci][i] = 0.125 * (tmp[i] + 0.5 * p1[i] + p2[i] + p3[i]) }
+            }
+            phi = next
+            e = e * e
+            level -= 1
+            if level <= count { byLevel[level] = (e, phi) }
+        }
+        return (0..<count).map { j in
+            let step = h / Foundation.pow(2, Double(j))
+            let f = byLevel[j]!, hf = byLevel[j + 1]!
+            func combine(_ w: (Double, Double, Double)) -> [[Double]] {
+                columns.indices.map { ci in
+                    (0..<n).map { i in
+                        step * (w.0 * f.phi[0][ci][i] + w.1 * f.phi[1][ci][i] + w.2 * f.phi[2][ci][i])
+                    }
+                }
+            }
+            return StepOperators(
+                full: f.e, half: hf.e,
+                p: hf.phi[0].map { col in col.map { step / 2 * $0 } },
+                b1: combine((1, -3, 4)), b2: combine((0, 2, -4)), b4: combine((0, -1, 4)))
+        }
     }
 
     /// Integrates from x(0) = 0 (plus jumps at t = 0), recording at `recordTimes`.
@@ -124,9 +207,10 @@ public struct ExponentialIntegrator: Sendable {
         breaks.insert(0)
         let stops = breaks.sorted()
         let recordSet = Set(recordTimes)
+        let columns = Array(Set(system.driven.flatMap { [$0.from, $0.to] })).sorted()
 
-        // Phase = sum of active zero-order inputs; one exponential chain per distinct phase.
-        var chains: [[Double]: [(full: Matrix, half: Matrix)]] = [:]
+        // Phase = sum of active zero-order inputs; one operator chain per distinct phase.
+        var chains: [[Double]: [StepOperators]] = [:]
         func augmented(_ b: [Double]) -> Matrix {
             var m = Matrix(n: na)
             for i in 0..<n {
@@ -135,14 +219,9 @@ public struct ExponentialIntegrator: Sendable {
             }
             return m
         }
-        func chain(_ b: [Double]) throws -> [(full: Matrix, half: Matrix)] {
+        func chain(_ b: [Double]) throws -> [StepOperators] {
             if let c = chains[b] { return c }
-            let a = augmented(b)
-            // exps[k] = e^{A·maxStep/2^k}, k = 0 … levels+1.
-            var exps = [Matrix](repeating: Matrix(n: 0), count: levels + 2)
-            exps[levels + 1] = try (maxStep / Foundation.pow(2, Double(levels + 1)) * a).exponential()
-            for k in stride(from: levels, through: 0, by: -1) { exps[k] = exps[k + 1] * exps[k + 1] }
-            let c = (0...levels).map { (full: exps[$0], half: exps[$0 + 1]) }
+            let c = try Self.operators(augmented(b), h: maxStep, count: levels + 1, columns: columns)
             chains[b] = c
             return c
         }
@@ -153,22 +232,29 @@ public struct ExponentialIntegrator: Sendable {
             }
             return b
         }
+        /// y += Σ_c M[:, c]·v[c] over the driven columns.
+        func addColumns(_ m: [[Double]], _ v: [Double], into y: inout [Double], scale: Double = 1) {
+            for (ci, c) in columns.enumerated() where v[c] != 0 {
+                let f = scale * v[c]
+                let col = m[ci]
+                for i in 0..<na { y[i] += f * col[i] }
+            }
+        }
 
         var x = initial + [1]
         var integral = [Double](repeating: 0, count: na)
         var out = Trajectory(times: [], values: [], integrals: [], steps: 0)
         var level = levels
         var t = 0.0
-        // Work vectors.
-        var k1 = [Double](repeating: 0, count: na), k2 = k1, k3 = k1, k4 = k1
-        var w1 = k1, w2 = k1, ex = k1, tmp = k1
+        var nx = [Double](repeating: 0, count: na), naV = nx, nb = nx, nc = nx
+        var ex = nx, hx = nx, sa = nx, sb = nx, sc = nx, w = nx
 
         for stop in stops {
             // Integrate from t to stop.
             if stop > t {
                 let b = inputRate(at: t)
                 let c = try chain(b)
-                var remainderCache: (h: Double, full: Matrix, half: Matrix)?
+                var remainderCache: (h: Double, op: StepOperators)?
                 while stop - t > 1e-12 * max(1, stop) {
                     let r = stop - t
                     var h = maxStep / Foundation.pow(2, Double(level))
@@ -177,39 +263,37 @@ public struct ExponentialIntegrator: Sendable {
                         kUsed += 1
                         h /= 2
                     }
-                    let full: Matrix, half: Matrix
+                    let op: StepOperators
                     if h <= r * (1 + 1e-12) {
-                        full = c[kUsed].full
-                        half = c[kUsed].half
+                        op = c[kUsed]
                     } else {
                         h = r
                         if remainderCache == nil || remainderCache!.h != h {
-                            let a = augmented(b)
-                            remainderCache = (h, try (h * a).exponential(), try (h / 2 * a).exponential())
+                            remainderCache = (h, try Self.operators(augmented(b), h: h, count: 1, columns: columns)[0])
                         }
-                        full = remainderCache!.full
-                        half = remainderCache!.half
+                        op = remainderCache!.op
                     }
-                    // Lawson RK4 step.
-                    system.drivenPart(t, x, into: &k1)
-                    for i in 0..<na { w1[i] = x[i] + h / 2 * k1[i] }
-                    half.apply(w1, into: &w2)  // X2
-                    system.drivenPart(t + h / 2, w2, into: &k2)
-                    half.apply(x, into: &tmp)  // E½x
-                    for i in 0..<na { w1[i] = tmp[i] + h / 2 * k2[i] }  // X3
-                    system.drivenPart(t + h / 2, w1, into: &k3)
-                    full.apply(x, into: &ex)  // E x
-                    half.apply(k3, into: &tmp)
-                    for i in 0..<na { w1[i] = ex[i] + h * tmp[i] }  // X4
-                    system.drivenPart(t + h, w1, into: &k4)
-                    for i in 0..<na { w1[i] = k2[i] + k3[i] }
-                    half.apply(w1, into: &w2)
-                    for i in 0..<na { w1[i] = x[i] + h / 6 * k1[i] }
-                    full.apply(w1, into: &tmp)
+                    // ETDRK4 step (Cox–Matthews).
+                    system.drivenPart(t, x, into: &nx)
+                    op.half.apply(x, into: &hx)  // E½x
+                    sa = hx
+                    addColumns(op.p, nx, into: &sa)  // a
+                    system.drivenPart(t + h / 2, sa, into: &naV)
+                    sb = hx
+                    addColumns(op.p, naV, into: &sb)  // b
+                    system.drivenPart(t + h / 2, sb, into: &nb)
+                    op.half.apply(sa, into: &sc)  // E½a
+                    for i in 0..<na { w[i] = 2 * nb[i] - nx[i] }
+                    addColumns(op.p, w, into: &sc)  // c
+                    system.drivenPart(t + h, sc, into: &nc)
+                    op.full.apply(x, into: &ex)
+                    addColumns(op.b1, nx, into: &ex)
+                    for i in 0..<na { w[i] = naV[i] + nb[i] }
+                    addColumns(op.b2, w, into: &ex)
+                    addColumns(op.b4, nc, into: &ex)
                     for i in 0..<na {
-                        let xn = tmp[i] + h / 3 * w2[i] + h / 6 * k4[i]
-                        integral[i] += h / 2 * (x[i] + xn)
-                        x[i] = xn
+                        integral[i] += h / 2 * (x[i] + ex[i])
+                        x[i] = ex[i]
                     }
                     x[n] = 1
                     t += h

@@ -11,11 +11,19 @@ public struct MonteCarlo: Sendable {
     public var samples: Int
     public var seed: UInt64
     public var threads: Int
+    /// Largest integrator step for the samples (h). Default 4 h: the only time-varying rates
+    /// (homing drive) change over days, and on all species × routes 4 h steps differ from the
+    /// 0.25 h default by < 1e-7 relative (values > 1 cell, 14 days).
+    public var maxStep: Double
 
-    public init(samples: Int, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(
+        samples: Int, seed: UInt64 = 1, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+        maxStep: Double = 4
+    ) {
         self.samples = samples
         self.seed = seed
         self.threads = max(1, threads)
+        self.maxStep = maxStep
     }
 
     /// Percentile bands of one quantity over time.
@@ -66,6 +74,12 @@ public struct MonteCarlo: Sendable {
     /// organ group, plus `lesion_cells`.
     public func run(_ scenario: Scenario, parameters: ParameterSet) throws -> Result {
         try scenario.validate()
+        guard samples >= 1 else {
+            throw KineticsError("number of samples '\(samples)' is invalid; it must be ≥ 1")
+        }
+        guard maxStep.isFinite, maxStep > 0 else {
+            throw KineticsError("Monte Carlo step '\(maxStep) h' is invalid; it must be > 0 hours")
+        }
         let base = try Simulation.run(scenario, parameters: parameters, derived: false)
         let names = base.organs.flatMap { ["\($0.organ)_viable_pct", "\($0.organ)_label_pct"] } + ["lesion_cells"]
         let nt = base.times.count
@@ -74,6 +88,7 @@ public struct MonteCarlo: Sendable {
         let chunk = (samples + threads - 1) / threads
         let seed = self.seed
         let total = samples
+        let integrator = ExponentialIntegrator(maxStep: maxStep)
         DispatchQueue.concurrentPerform(iterations: threads) { worker in
             let start = worker * chunk
             let end = min(total, start + chunk)
@@ -81,7 +96,7 @@ public struct MonteCarlo: Sendable {
             for i in start..<end {
                 var rng = Xoshiro256(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i))
                 let p = MonteCarlo.draw(parameters, rng: &rng)
-                guard let r = try? Simulation.run(scenario, parameters: p, derived: false) else {
+                guard let r = try? Simulation.run(scenario, parameters: p, integrator: integrator, derived: false) else {
                     store.fail()
                     store.fill(sample: i, nq: nq, nt: nt, value: .nan)
                     continue

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Evidence level of a parameter value, as tagged in `docs/kinetics.md` and the model notes.
+/// Evidence level of a parameter value, as tagged in `docs/kinetics-model.md` and the model notes.
 ///
 /// - `verified` ([V]): read in a retrieved source text.
 /// - `recalled` ([R]): from recall of the cited paper; check the original before treating as data.

@@ -7,8 +7,10 @@ import Foundation
 /// rate `k·x` (or `k·H·x` for homing transfers). All notes parameters are exported as constant
 /// parameters for reference; each derived rate constant `k_<i>` carries its formula in `name`.
 /// The homing drive is an assignment rule of time (`tau = time + t_admin`, `S`, `H`); the first
-/// administration sets the initial amounts, later ones are events, infusions are a zero-order
-/// source reaction with a piecewise rate. Plain core SBML only, for libRoadRunner and COPASI.
+/// administration sets the initial amounts, later ones are events. An IV infusion is a zero-order
+/// source reaction `infusion` with rate `u_inf`, a parameter that events switch on and off at the
+/// start and end of each infusion (events restart the integrator, so the discontinuity is exact).
+/// Plain core SBML only, for libRoadRunner and COPASI.
 public enum SBMLExport {
     /// SBML id of a model state: the state id, except `E` (engrafted), which would clash with
     /// the parameter `E`, exported as `E_eng`.
@@ -39,6 +41,13 @@ public enum SBMLExport {
             if x == x.rounded() && abs(x) < 1e15 { return String(format: "%.1f", x) }
             return String(format: "%.17g", x)
         }
+        /// A MathML number; exponents use `type="e-notation"` (MathML 2 has no `1e-05` literal).
+        func cn(_ x: Double) -> String {
+            let text = num(x)
+            guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return "<cn>\(text)</cn>" }
+            let mantissa = text[..<e], exponent = Int(text[text.index(after: e)...])!
+            return "<cn type=\"e-notation\">\(mantissa)<sep/>\(exponent)</cn>"
+        }
         func esc(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -49,7 +58,7 @@ public enum SBMLExport {
             <?xml version="1.0" encoding="UTF-8"?>
             <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
               <model id="stroma_msc_kinetics" name="Stroma MSC whole-body kinetics: \(scenario.species.rawValue) \(scenario.context.rawValue) \(scenario.route.rawValue) \(num(perDose)) cells x \(times.count)" substanceUnits="item" timeUnits="hour" volumeUnits="litre" extentUnits="item">
-                <notes><body xmlns="http://www.w3.org/1999/xhtml"><p>Exported by Stroma (StromaKinetics). Model notes: docs/kinetics.md. Time in hours, amounts in cells. t = 0 is the first administration, \(num(scenario.afterInjury)) h after injury.</p></body></notes>
+                <notes><body xmlns="http://www.w3.org/1999/xhtml"><p>Exported by Stroma (StromaKinetics). Model notes: docs/kinetics-model.md. Time in hours, amounts in cells. t = 0 is the first administration, \(num(scenario.afterInjury)) h after injury.</p></body></notes>
                 <listOfUnitDefinitions>
                   <unitDefinition id="hour"><listOfUnits><unit kind="second" exponent="1" scale="0" multiplier="3600"/></listOfUnits></unitDefinition>
                 </listOfUnitDefinitions>
@@ -80,7 +89,10 @@ public enum SBMLExport {
             x += "      <parameter id=\"\(id)\" constant=\"false\"/>\n"
         }
         if infusion {
-            x += "      <parameter id=\"u_inf\" name=\"infusion rate (cells/h)\" value=\"\(num(perDose / scenario.infusion))\" constant=\"true\"/>\n"
+            // On at t = 0 when the first infusion starts there; events switch it later.
+            let rate = perDose / scenario.infusion
+            x += "      <parameter id=\"u_inf_rate\" name=\"infusion rate while infusing (cells/h)\" value=\"\(num(rate))\" constant=\"true\"/>\n"
+            x += "      <parameter id=\"u_inf\" name=\"current infusion rate (cells/h)\" value=\"\(num(times.first == 0 ? rate : 0))\" constant=\"false\"/>\n"
         }
         x += "    </listOfParameters>\n    <listOfRules>\n"
         x += "      <assignmentRule variable=\"tau\">\(mathOpen)<apply><plus/>\(timeSymbol)<ci>t_admin</ci></apply></math></assignmentRule>\n"
@@ -106,30 +118,42 @@ public enum SBMLExport {
                 """
         }
         if infusion {
-            var pieces = ""
-            for t in times {
-                pieces += "<piece><ci>u_inf</ci><apply><and/><apply><geq/>\(timeSymbol)<cn>\(num(t))</cn></apply><apply><lt/>\(timeSymbol)<cn>\(num(t + scenario.infusion))</cn></apply></apply></piece>"
-            }
             x += """
                       <reaction id="infusion" name="IV infusion" reversible="false">
                         <listOfProducts><speciesReference species="V" stoichiometry="1" constant="true"/></listOfProducts>
-                        <kineticLaw>\(mathOpen)<piecewise>\(pieces)<otherwise><cn>0</cn></otherwise></piecewise></math></kineticLaw>
+                        <kineticLaw>\(mathOpen)<ci>u_inf</ci></math></kineticLaw>
                       </reaction>
 
                 """
         }
         x += "    </listOfReactions>\n"
-        if !events.isEmpty {
+        var switches: [(Double, String)] = []
+        if infusion {
+            for t in times {
+                if t > 0 { switches.append((t, "u_inf_rate")) }
+                switches.append((t + scenario.infusion, "0"))
+            }
+            // Back-to-back infusions: the next one starts when the previous ends; keep the rate on.
+            let starts = Set(switches.filter { $0.1 != "0" }.map(\.0))
+            switches.removeAll { $0.1 == "0" && starts.contains($0.0) }
+        }
+        if !events.isEmpty || !switches.isEmpty {
             x += "    <listOfEvents>\n"
             for (k, (t, inc)) in events.enumerated() {
                 x += "      <event id=\"dose_\(k + 2)\" useValuesFromTriggerTime=\"true\">\n"
-                x += "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)<cn>\(num(t))</cn></apply></math></trigger>\n"
+                x += "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)\(cn(t))</apply></math></trigger>\n"
                 x += "        <listOfEventAssignments>\n"
                 for (i, v) in inc.enumerated() where v != 0 {
                     let id = sbmlID(model.states[i].id)
-                    x += "          <eventAssignment variable=\"\(id)\">\(mathOpen)<apply><plus/><ci>\(id)</ci><cn>\(num(v))</cn></apply></math></eventAssignment>\n"
+                    x += "          <eventAssignment variable=\"\(id)\">\(mathOpen)<apply><plus/><ci>\(id)</ci>\(cn(v))</apply></math></eventAssignment>\n"
                 }
                 x += "        </listOfEventAssignments>\n      </event>\n"
+            }
+            for (k, (t, value)) in switches.enumerated() {
+                let math = value == "0" ? "<cn>0</cn>" : "<ci>\(value)</ci>"
+                x += "      <event id=\"infusion_\(value == "0" ? "off" : "on")_\(k + 1)\" useValuesFromTriggerTime=\"true\">\n"
+                x += "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)\(cn(t))</apply></math></trigger>\n"
+                x += "        <listOfEventAssignments><eventAssignment variable=\"u_inf\">\(mathOpen)\(math)</math></eventAssignment></listOfEventAssignments>\n      </event>\n"
             }
             x += "    </listOfEvents>\n"
         }

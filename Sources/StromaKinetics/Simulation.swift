@@ -33,6 +33,8 @@ public enum Simulation {
     /// - Parameters:
     ///   - integrator: step settings (default h_max 0.25 h).
     ///   - derived: compute factors, effect and flags (off for fast Monte Carlo of cells only).
+    ///     When off, the integrator stops only at the output times, so `auc_cell_h` (trapezoid
+    ///     on the integrator's steps) is only as fine as those steps.
     public static func run(
         _ scenario: Scenario, parameters: ParameterSet,
         integrator: ExponentialIntegrator = ExponentialIntegrator(), derived: Bool = true
@@ -65,17 +67,19 @@ public enum Simulation {
         }
         let outputs = scenario.outputTimes ?? Scenario.defaultTimes(until: scenario.until)
         let outputTimes = outputs.filter { $0 <= scenario.until }
-        // Internal grid for factors and exposure integrals.
-        var grid = 0.25
-        while scenario.until / grid > 4000 { grid *= 2 }
+        // Internal grid for factors and exposure integrals (only when derived outputs are asked).
         var record = Set(outputTimes)
-        var g = 0.0
-        while g <= scenario.until {
-            record.insert(g)
-            g += grid
+        if derived {
+            var grid = 0.25
+            while scenario.until / grid > 4000 { grid *= 2 }
+            var g = 0.0
+            while g <= scenario.until {
+                record.insert(g)
+                g += grid
+            }
+            let tSys = parameters["T_sys"]
+            if tSys <= scenario.until { record.insert(tSys) }
         }
-        let tSys = parameters["T_sys"]
-        if tSys <= scenario.until { record.insert(tSys) }
         record.insert(scenario.until)
         let trajectory = try integrator.solve(
             system, initial: [Double](repeating: 0, count: n), jumps: jumps, inputs: inputs,

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Per-organ time courses of one organ group (JSON keys in `docs/kinetics.md`).
+/// Per-organ time courses of one organ group (JSON keys in `docs/kinetics-model.md`).
 public struct OrganTimeCourse: Sendable, Encodable {
     public var organ: String
     /// Organ mass (g), nil for blood/CSF/nasal.

@@ -15,6 +15,11 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         s = (splitmix(), splitmix(), splitmix(), splitmix())
     }
 
+    /// A generator with the raw 256-bit state (not all zero), for reference tests.
+    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        s = state
+    }
+
     @inline(__always)
     private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 

@@ -20,7 +20,7 @@ import _StromaTestSupport
     }
 
     // Lee 2009 (the data behind this criterion) used NOD/scid mice; with rat defaults one organ
-    // holds 0.107% at 24 h (reported in docs/kinetics.md), so the criterion is checked in mice.
+    // holds 0.107% at 24 h (reported in docs/kinetics-model.md), so the criterion is checked in mice.
     @Test("2. Immunodeficient xeno (mouse, Lee 2009): lung t½ 15–35 h; other organs <0.1% viable at 24 h", arguments: [Species.mouse])
     func xenoLungHalfLife(species: Species) throws {
         let r = try Self.run(species, .iv, context: .xenogeneic, times: [24, 72])
