@@ -68,6 +68,9 @@ public struct RouteComparisonChart: Sendable {
                 if let lo = group.lower, let hi = group.upper, c < lo.count, c < hi.count, hi[c] > axis.lo {
                     let xm = x + barW * 0.46
                     doc.append("<line x1=\"\(SVGDocument.number(xm))\" y1=\"\(SVGDocument.number(py(lo[c])))\" x2=\"\(SVGDocument.number(xm))\" y2=\"\(SVGDocument.number(py(hi[c])))\" stroke=\"#222\" stroke-width=\"1.2\"/>")
+                    for yCap in [py(lo[c]), py(hi[c])] where yCap < yBase - 0.5 {
+                        doc.append("<line x1=\"\(SVGDocument.number(xm - barW * 0.18))\" y1=\"\(SVGDocument.number(yCap))\" x2=\"\(SVGDocument.number(xm + barW * 0.18))\" y2=\"\(SVGDocument.number(yCap))\" stroke=\"#222\" stroke-width=\"1\"/>")
+                    }
                 }
             }
         }

@@ -28,7 +28,8 @@ import FoundationXML
     @Test("Whiskers are drawn for groups with percentile bands")
     func whiskers() {
         let svg = Self.chart.render()
-        #expect(Self.count("stroke=\"#222\"", in: svg) == 2)
+        #expect(Self.count("stroke=\"#222\" stroke-width=\"1.2\"", in: svg) == 2)  // one whisker per banded bar
+        #expect(Self.count("stroke=\"#222\" stroke-width=\"1\"", in: svg) == 4)  // two caps each
         #expect(svg.contains(">IV</text>") && svg.contains(">IC</text>"))
         #expect(svg.contains(">lung</text>") && svg.contains(">lesion</text>"))
     }

@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT="${1:-$(mktemp -d /tmp/stroma-kinetics-bench.XXXXXX)}"
 REPS="${REPS:-50}"; SAMPLES="${SAMPLES:-10000}"; THREADS="${THREADS:-2}"
+mkdir -p "$OUT"
 swift build -c release --scratch-path .build-release --product stroma-bench >&2
 BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)/stroma-bench"
 "$BIN" kinetics "$OUT" --reps "$REPS" --samples "$SAMPLES" --threads "$THREADS" | tee "$OUT/stroma.txt"
