@@ -36,6 +36,13 @@ enum KineticsBench {
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
+    /// CPU seconds of `clock` (thread or process), less disturbed by other load than wall time.
+    static func cpu(_ clock: clockid_t) -> Double {
+        var ts = timespec()
+        clock_gettime(clock, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     static func run(_ args: [String]) throws {
         guard let dir = args.first, !dir.hasPrefix("--") else {
             throw KineticsError("usage: stroma-bench kinetics OUTDIR [--reps N] [--samples N] [--threads N]")
@@ -60,19 +67,24 @@ enum KineticsBench {
         }
         try csv.write(to: out.appendingPathComponent("stroma-states.csv"), atomically: true, encoding: .utf8)
 
-        var full: [Double] = [], cells: [Double] = []
+        var full: [Double] = [], cells: [Double] = [], cellsCPU: [Double] = []
         for _ in 0..<3 { _ = try Simulation.run(scenario, parameters: parameters) }
         for _ in 0..<reps {
             full.append(try time { _ = try Simulation.run(scenario, parameters: parameters) })
+            let c0 = cpu(CLOCK_THREAD_CPUTIME_ID)
             cells.append(try time { _ = try Simulation.run(scenario, parameters: parameters, derived: false) })
+            cellsCPU.append(cpu(CLOCK_THREAD_CPUTIME_ID) - c0)
         }
         print("stroma_single_7d_full_seconds,\(median(full))")
         print("stroma_single_7d_cells_only_seconds,\(median(cells))")
+        print("stroma_single_7d_cells_only_cpu_seconds,\(median(cellsCPU))")
         print("stroma_single_steps,\(reference.stepsTaken)")
         print("stroma_mass_balance_relative_error,\(reference.massBalanceError)")
-        var mc: [Double] = []
+        var mc: [Double] = [], mcCPU: [Double] = []
         var failed = 0
         for _ in 0..<mcReps {
+            let c0 = cpu(CLOCK_PROCESS_CPUTIME_ID)
+            defer { mcCPU.append(cpu(CLOCK_PROCESS_CPUTIME_ID) - c0) }
             mc.append(try time {
                 let r = try MonteCarlo(samples: samples, seed: 1, threads: threads).run(scenario, parameters: parameters)
                 failed = r.failed
@@ -82,5 +94,6 @@ enum KineticsBench {
         print("stroma_monte_carlo_threads,\(threads)")
         print("stroma_monte_carlo_failed,\(failed)")
         print("stroma_monte_carlo_seconds,\(median(mc))")
+        print("stroma_monte_carlo_cpu_seconds,\(median(mcCPU))")
     }
 }

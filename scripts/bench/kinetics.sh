@@ -32,6 +32,8 @@ rows = [
     ("one 7-day simulation, cells+factors+effect vs rtol 1e-6", v["stroma_single_7d_full_seconds"], v["rr_single_7d_seconds_rtol1e-06"]),
     ("one 7-day simulation, cells only vs rtol 1e-6", v["stroma_single_7d_cells_only_seconds"], v["rr_single_7d_seconds_rtol1e-06"]),
     ("one 7-day simulation, cells only vs rtol 1e-10", v["stroma_single_7d_cells_only_seconds"], v["rr_single_7d_seconds_rtol1e-10"]),
+    ("one 7-day simulation, cells only, CPU time vs rtol 1e-6", v["stroma_single_7d_cells_only_cpu_seconds"], v["rr_single_7d_cpu_seconds_rtol1e-06"]),
+    ("one 7-day simulation, cells only, CPU time vs rtol 1e-10", v["stroma_single_7d_cells_only_cpu_seconds"], v["rr_single_7d_cpu_seconds_rtol1e-10"]),
     ("end to end: build model + simulate vs load SBML + simulate", v["stroma_single_7d_full_seconds"], v["rr_load_seconds"] + v["rr_single_7d_seconds_rtol1e-06"]),
 ]
 for name, s, r in rows:
@@ -41,8 +43,13 @@ s, r = v["stroma_monte_carlo_seconds"], v["rr_monte_carlo_seconds"]
 threads = int(v["stroma_monte_carlo_threads"])
 label = f"{n} Monte Carlo samples on {threads} cores"
 print(f"{label:58} {s:>10.2f} s {r:>12.2f} s {r / s:>9.2f}x")
+s, r = v["stroma_monte_carlo_cpu_seconds"], v["rr_monte_carlo_cpu_seconds"]
+label = f"{n} Monte Carlo samples, total CPU time"
+print(f"{label:58} {s:>10.2f} s {r:>12.2f} s {r / s:>9.2f}x")
 print(f"libRoadRunner SBML load+compile: {ms(v['rr_load_seconds'])} (only in the end-to-end row; Stroma builds its model inside every run)")
 print(f"max relative difference Stroma vs libRoadRunner (values > 1e-6 of dose): rtol 1e-6 {v['rr_max_rel_diff_rtol1e-06']:.2g}, rtol 1e-10 {v['rr_max_rel_diff_rtol1e-10']:.2g}")
 print(f"Stroma mass balance error: {v['stroma_mass_balance_relative_error']:.2g}; Monte Carlo failed samples: {int(v['stroma_monte_carlo_failed'])}")
+load = os.getloadavg()
+print(f"load average during the run (1/5/15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
 print(f"targets: single simulation at least as fast as libRoadRunner; {n} samples < 10 s")
 PY

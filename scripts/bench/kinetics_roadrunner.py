@@ -10,6 +10,8 @@ OUTDIR/stroma-states.csv. Prints `key,value` lines:
     (stiff BDF), relative tolerance r, absolute tolerance 1e-12 × dose, for r = 1e-6 and 1e-10;
   - rr_max_rel_diff_rtol<r>: max |stroma − roadrunner| / roadrunner over all species and output
     times where roadrunner > 1e-6 × dose (how close the two trajectories are);
+  - *_cpu_seconds: the same in CPU time (thread time for one simulation; worker processes' CPU
+    for Monte Carlo), less disturbed by other load on a shared machine;
   - rr_monte_carlo_seconds: wall time of `samples` simulations on `processes` worker processes
     (multiprocessing), each with every rate constant k_i multiplied by a lognormal factor
     (sigma 0.3, seeded). Stroma's Monte Carlo draws the notes' parameters and rebuilds the model;
@@ -52,11 +54,14 @@ with open(os.path.join(a.outdir, "stroma-states.csv")) as f:
 for rtol in (1e-6, 1e-10):
     r, ids, dose = load(rtol)
     r.simulate(times=times)
-    sims = []
+    sims, cpus = [], []
     for _ in range(a.reps):
         r.resetAll()
-        t0 = time.perf_counter(); res = r.simulate(times=times); sims.append(time.perf_counter() - t0)
+        c0 = time.thread_time(); t0 = time.perf_counter()
+        res = r.simulate(times=times)
+        sims.append(time.perf_counter() - t0); cpus.append(time.thread_time() - c0)
     print(f"rr_single_7d_seconds_rtol{rtol:g},{statistics.median(sims)}")
+    print(f"rr_single_7d_cpu_seconds_rtol{rtol:g},{statistics.median(cpus)}")
     worst = 0.0
     for k, row in enumerate(rows):
         for j, sid in enumerate(ids):
@@ -85,10 +90,12 @@ def one_sample(i):
 
 
 if a.samples:
-    t0 = time.perf_counter()
+    t0 = time.perf_counter(); c0 = os.times()
     with mp.Pool(a.processes, initializer=init_worker) as pool:
         totals = pool.map(one_sample, range(a.samples), chunksize=max(1, a.samples // (8 * a.processes)))
-    wall = time.perf_counter() - t0
+    wall = time.perf_counter() - t0; c1 = os.times()
+    cpu = (c1.children_user + c1.children_system) - (c0.children_user + c0.children_system)
     print(f"rr_monte_carlo_samples,{a.samples}")
     print(f"rr_monte_carlo_processes,{a.processes}")
     print(f"rr_monte_carlo_seconds,{wall}")
+    print(f"rr_monte_carlo_cpu_seconds,{cpu}")

@@ -8,9 +8,15 @@ struct SimulateCommand: ParsableCommand {
         commandName: "simulate",
         abstract: "Simulate where administered MSCs go: viable cells and label per organ over time.",
         discussion: """
-            Whole-body cell model (docs/kinetics.md, docs/simulate.md): arrest in lung, liver, \
-            spleen, gut, kidney, brain and lesion, death to labelled debris, homing to the lesion. \
-            The effect estimate is a hypothesis to be calibrated, not a prediction.
+            stroma simulate --species mouse|rat|human --route IV|IA|IC|ICV|IT|IN --dose 1e6 \
+            [--per-kg] [--context xenogeneic|syngeneic|allogeneic] [--after-injury 24h] \
+            [--until 7d] [--infusion 30min] [--doses 4 --every 3mo] [--set PARAM=VALUE ...] \
+            [--params FILE] [--samples 1000 --seed 1] [--format table|json|csv] \
+            [--plot FILE.svg] [--log]  (all options: stroma simulate run --help)
+
+            Whole-body cell model (docs/kinetics-model.md, docs/simulate.md): arrest in lung, \
+            liver, spleen, gut, kidney, brain and lesion, death to labelled debris, homing to \
+            the lesion. The effect estimate is a hypothesis to be calibrated, not a prediction.
             """,
         subcommands: [SimulateRunCommand.self, CompareRoutesCommand.self],
         defaultSubcommand: SimulateRunCommand.self
@@ -21,8 +27,7 @@ struct SimulateCommand: ParsableCommand {
 struct SimulateRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Simulate one scenario (the default; `stroma simulate --species rat …`).",
-        shouldDisplay: false
+        abstract: "Simulate one scenario (the default: `stroma simulate --species rat …`)."
     )
 
     @OptionGroup var scenarioOptions: ScenarioOptions
