@@ -192,4 +192,36 @@ struct SimulateCommandTests {
         let svg = try String(contentsOfFile: file, encoding: .utf8)
         for route in ["IV", "IA", "IC"] { #expect(svg.contains(">\(route)</text>")) }
     }
+
+    @Test("compare-routes JSON: documented keys, Monte Carlo percentiles bracket each route's value")
+    func compareRoutesJSON() throws {
+        let out = try KineticsCLI.run(["simulate", "compare-routes", "--species", "mouse", "--dose", "1e6", "--routes", "IV,IN", "--samples", "12", "--at", "2h", "--until", "1d", "--format", "json"])
+        #expect(out.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect(Set(json.keys) == ["at_h", "routes", "monte_carlo_samples", "seed"])
+        #expect(json["at_h"] as? Double == 2)
+        let routes = try #require(json["routes"] as? [[String: Any]])
+        #expect(routes.compactMap { $0["route"] as? String } == ["IV", "IN"])
+        #expect(Set(routes[0].keys) == [
+            "route", "viable_pct", "label_pct", "viable_pct_p05", "viable_pct_p95", "lesion_cells",
+            "lesion_auc_cell_h", "x_loc_cell_day", "effect_u", "safety_flags", "mass_balance_relative_error",
+        ])
+        let viable = try #require(routes[0]["viable_pct"] as? [String: Double])
+        let lo = try #require(routes[0]["viable_pct_p05"] as? [String: Double])
+        let hi = try #require(routes[0]["viable_pct_p95"] as? [String: Double])
+        #expect(Set(viable.keys) == ["lung", "liver", "spleen", "kidney", "brain", "lesion"])
+        #expect(lo["lung"]! <= hi["lung"]! && hi["lung"]! > 0)
+    }
+
+    @Test("--plot-quantity label draws label %ID")
+    func labelPlot() throws {
+        let folder = try KineticsCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("label.svg").path
+        let out = try KineticsCLI.run(Self.base + ["--plot", file, "--plot-quantity", "label", "--format", "csv"])
+        #expect(out.status == 0)
+        let svg = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(svg.contains("Cell label by organ") && svg.contains("Label (% of injected dose)"))
+        #expect(svg.components(separatedBy: "<polygon").count == 1)  // no bands without --samples
+    }
 }

@@ -12,7 +12,7 @@ struct SimulationReport {
     var parameters: ParameterSet
     var monteCarlo: MonteCarlo.Result?
 
-    /// Σ all states / dose given so far × 100 at each output time.
+    /// Σ all states / dose given so far × 100 at each output time (0 before any dose is given).
     var totalPercent: [Double] {
         result.times.indices.map { k in
             let total = result.stateValues.values.reduce(0) { $0 + $1[k] }
@@ -115,7 +115,8 @@ struct SimulationReport {
         if !overrides.isEmpty {
             out += "Overrides: " + overrides.map { "\($0.name)=\(Self.short($0.value))" }.joined(separator: ", ") + "\n"
         }
-        out += "Mass balance: max |Σ states − dose given| / dose given = \(String(format: "%.2g", r.massBalanceError)) over all steps; total_pct at the output times = \(Self.short(totalPercent.min() ?? 0))–\(Self.short(totalPercent.max() ?? 0)) %.\n"
+        let given = r.times.indices.filter { r.doseGiven[$0] > 0 }.map { totalPercent[$0] }
+        out += "Mass balance: max |Σ states − dose given| / dose given = \(String(format: "%.2g", r.massBalanceError)) over all steps; total_pct at the output times = \(Self.short(given.min() ?? 0))–\(Self.short(given.max() ?? 0)) %.\n"
         if rows.count < r.times.count {
             out += "(\(rows.count) of \(r.times.count) output times shown; all in --format csv or json)\n"
         }
