@@ -48,6 +48,7 @@ label = f"{n} Monte Carlo samples, total CPU time"
 print(f"{label:58} {s:>10.2f} s {r:>12.2f} s {r / s:>9.2f}x")
 print(f"libRoadRunner SBML load+compile: {ms(v['rr_load_seconds'])} (only in the end-to-end row; Stroma builds its model inside every run)")
 print(f"max relative difference Stroma vs libRoadRunner (values > 1e-6 of dose): rtol 1e-6 {v['rr_max_rel_diff_rtol1e-06']:.2g}, rtol 1e-10 {v['rr_max_rel_diff_rtol1e-10']:.2g}")
+print(f"Stroma per Monte Carlo sample (CPU): model build {ms(v['stroma_model_build_cpu_seconds'])}, run with 4 h steps {ms(v['stroma_sample_run_4h_steps_cpu_seconds'])}")
 print(f"Stroma mass balance error: {v['stroma_mass_balance_relative_error']:.2g}; Monte Carlo failed samples: {int(v['stroma_monte_carlo_failed'])}")
 load = os.getloadavg()
 print(f"load average during the run (1/5/15 min): {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}")
