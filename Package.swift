@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "StromaKinetics",
             dependencies: ["StromaDomain", .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("Resources/parameters")],
             swiftSettings: strictSettings
         ),
         .target(name: "StromaImport", dependencies: ["StromaDomain"], swiftSettings: strictSettings),
@@ -109,6 +110,7 @@ let package = Package(
                 "StromaKinetics", "_StromaTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -11,5 +11,8 @@ extension Stroma {
         ClaimsCommand.self,
         SearchCommand.self,
         ExportCommand.self,
+        SimulateCommand.self,
+        DoseCommand.self,
+        ModelCommand.self,
     ]
 }
