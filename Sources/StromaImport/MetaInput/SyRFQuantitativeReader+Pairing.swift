@@ -30,7 +30,7 @@ extension SyRFQuantitativeReader {
             if controls.isEmpty {
                 controls = elsewhere(firstTreated, role: .control)
                 if controls.count == 1 {
-                    warnings.append("lines \(treatedCohorts.map { String($0.line) }.joined(separator: ", ")): "
+                    warnings.append("line\(treatedCohorts.count > 1 ? "s" : "") \(treatedCohorts.map { String($0.line) }.joined(separator: ", ")): "
                         + "experiment has no model control; paired with the control on line "
                         + "\(controls[0].line) (same study, outcome and time)")
                 }

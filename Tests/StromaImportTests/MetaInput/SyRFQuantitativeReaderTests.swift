@@ -61,7 +61,7 @@ import _StromaTestSupport
         let line14 = table.comparisons.first { $0.line == 14 }!
         #expect(Self.arms(line14) == ContinuousArms(n1: 10, m1: 5, sd1: 4, n2: 10, m2: 175, sd2: 30))
         #expect(line14.moderators["investigator"] == .text("Emily Bennett 2"))
-        #expect(table.warnings.contains("lines 14: experiment has no model control; paired with the control on line 15 (same study, outcome and time)"))
+        #expect(table.warnings.contains("line 14: experiment has no model control; paired with the control on line 15 (same study, outcome and time)"))
     }
 
     @Test("Errors in a SyRF file name line and column")

@@ -1,0 +1,168 @@
+import Foundation
+import StromaDomain
+import StromaImport
+import StromaPlot
+import StromaStatistics
+
+/// The JSON document of `stroma meta` (keys documented in docs/meta-cli.md).
+enum MetaReport {
+    static func json(_ run: MetaRun, syrf: Bool) -> MetaJSON {
+        let fit = run.overall
+        let measure = run.dataset.measure
+        var object: [String: MetaJSON] = [
+            "version": .string(StromaVersion.current),
+            "engine_version": .string(fit.packageVersion),
+            "input": .object([
+                "file": .string(run.dataset.fileName),
+                "layout": .string(syrf ? "syrf" : "comparison-csv"),
+                "comparisons_read": .int(run.dataset.table.comparisons.count),
+            ]),
+            "k": .int(fit.k),
+            "measure": .string(measure.rawValue),
+            "measure_label": .string(measure.label),
+            "method": .string(fit.method.rawValue),
+            "method_requested": .string(fit.options.method.rawValue),
+            "converged": .bool(fit.convergence.converged),
+            "test": .string(MetaTestName.name(fit.options.test)),
+            "level": .number(fit.options.level),
+            "tau2": .num(fit.tau2),
+            "tau2_se": .num(fit.tau2StandardError),
+            "tau": .num(fit.tau),
+            "I2": .num(fit.i2),
+            "H2": .num(fit.h2),
+            "studies": .array(studies(run)),
+            "warnings": .array(run.warnings.map(MetaJSON.string)),
+        ]
+        let heterogeneity = fit.heterogeneity
+        if fit.p == 1 {
+            let prediction = fit.prediction
+            let pooled = fit.pooled
+            object.merge(pooledKeys(pooled, prediction), uniquingKeysWith: { $1 })
+            object["Q"] = .num(heterogeneity.statistic)
+            object["Q_df"] = .num(heterogeneity.df)
+            object["Q_p"] = .num(heterogeneity.pValue)
+            if measure.effectMeasure?.isLogScale == true {
+                object["exp"] = .object([
+                    "estimate": .num(exp(pooled.estimate)), "ci_lb": .num(exp(pooled.ciLower)),
+                    "ci_ub": .num(exp(pooled.ciUpper)), "pi_lb": .num(exp(prediction.piLower)),
+                    "pi_ub": .num(exp(prediction.piUpper)),
+                ])
+            }
+        } else {
+            for key in ["estimate", "se", "statistic", "p", "ci_lb", "ci_ub", "pi_lb", "pi_ub",
+                "Q", "Q_df", "Q_p"] { object[key] = .null }
+            object["moderators"] = .array(run.moderatorNames.map(MetaJSON.string))
+            object["coefficients"] = .array(fit.coefficients.map { coefficient in
+                .object([
+                    "name": .string(coefficient.name), "estimate": .num(coefficient.estimate),
+                    "se": .num(coefficient.standardError), "statistic": .num(coefficient.statistic),
+                    "p": .num(coefficient.pValue), "ci_lb": .num(coefficient.ciLower),
+                    "ci_ub": .num(coefficient.ciUpper),
+                ])
+            })
+            object["QM"] = .num(fit.moderatorTest?.statistic)
+            object["QM_df"] = .num(fit.moderatorTest?.df)
+            object["QM_df2"] = .num(fit.moderatorTest?.df2)
+            object["QM_p"] = .num(fit.moderatorTest?.pValue)
+            object["QE"] = .num(heterogeneity.statistic)
+            object["QE_df"] = .num(heterogeneity.df)
+            object["QE_p"] = .num(heterogeneity.pValue)
+            object["R2"] = .num(fit.r2)
+        }
+        if let by = run.byColumn {
+            var test: MetaJSON = .null
+            if let moderatorTest = run.subgroupTest?.moderatorTest {
+                test = .object([
+                    "QM": .num(moderatorTest.statistic), "QM_df": .num(moderatorTest.df),
+                    "QM_df2": .num(moderatorTest.df2), "QM_p": .num(moderatorTest.pValue),
+                    "model": .string("mixed-effects model with the subgroup factor and a common "
+                        + "tau2 (metafor: rma(yi, vi, mods = ~ factor(\(by))))"),
+                ])
+            }
+            object["subgroups"] = .object([
+                "by": .string(by),
+                "groups": .array(run.subgroups.map { group in
+                    var entry: [String: MetaJSON] = [
+                        "level": .string(group.level), "k": .int(group.members.count),
+                        "error": .str(group.error),
+                    ]
+                    if let result = group.result {
+                        entry.merge(pooledKeys(result.pooled, result.prediction), uniquingKeysWith: { $1 })
+                        entry["tau2"] = .num(result.tau2)
+                        entry["I2"] = .num(result.i2)
+                        entry["Q"] = .num(result.heterogeneity.statistic)
+                        entry["Q_df"] = .num(result.heterogeneity.df)
+                        entry["Q_p"] = .num(result.heterogeneity.pValue)
+                    }
+                    return .object(entry)
+                }),
+                "test": test,
+            ])
+        }
+        return .object(object)
+    }
+
+    static func pooledKeys(_ pooled: MetaCoefficient, _ prediction: MetaPrediction) -> [String: MetaJSON] {
+        [
+            "estimate": .num(pooled.estimate), "se": .num(pooled.standardError),
+            "statistic": .num(pooled.statistic), "p": .num(pooled.pValue),
+            "ci_lb": .num(pooled.ciLower), "ci_ub": .num(pooled.ciUpper),
+            "pi_lb": .num(prediction.piLower), "pi_ub": .num(prediction.piUpper),
+        ]
+    }
+
+    /// Per-study rows: yi, vi, normal-theory CI and model weight in percent.
+    static func studyRows(_ run: MetaRun) -> [(comparison: Comparison, yi: Double, vi: Double,
+        lower: Double, upper: Double, weight: Double)]
+    {
+        let fit = run.overall
+        let z = Distributions.normalQuantile(1 - (1 - fit.options.level / 100) / 2)
+        return fit.yi.indices.map { i in
+            let se = fit.vi[i].squareRoot()
+            return (run.comparison(i), fit.yi[i], fit.vi[i], fit.yi[i] - z * se, fit.yi[i] + z * se,
+                fit.weightsPercent[i])
+        }
+    }
+
+    static func studies(_ run: MetaRun) -> [MetaJSON] {
+        studyRows(run).map { row in
+            var moderators: [String: MetaJSON] = [:]
+            for (key, value) in row.comparison.moderators {
+                moderators[key] = value.number.map { MetaJSON.num($0) } ?? .string(value.description)
+            }
+            return .object([
+                "study": .string(row.comparison.study), "line": row.comparison.line.map(MetaJSON.int) ?? .null,
+                "yi": .num(row.yi), "vi": .num(row.vi), "se": .num(row.vi.squareRoot()),
+                "ci_lb": .num(row.lower), "ci_ub": .num(row.upper), "weight": .num(row.weight),
+                "moderators": .object(moderators),
+            ])
+        }
+    }
+
+    /// One CSV row per study.
+    static func csv(_ run: MetaRun) -> (headers: [String], rows: [[String]]) {
+        let columns = run.dataset.table.moderatorColumns
+        let headers = ["study", "line", "yi", "vi", "se", "ci_lb", "ci_ub", "weight"] + columns
+        let rows = studyRows(run).map { row in
+            [row.comparison.study, row.comparison.line.map(String.init) ?? "",
+             full(row.yi), full(row.vi), full(row.vi.squareRoot()), full(row.lower),
+             full(row.upper), full(row.weight)]
+                + columns.map { row.comparison.moderators[$0]?.description ?? "" }
+        }
+        return (headers, rows)
+    }
+
+    /// Shortest round-trip text of a double.
+    static func full(_ value: Double) -> String { value.isFinite ? "\(value)" : "NA" }
+}
+
+/// Names of tests as given on the command line.
+enum MetaTestName {
+    static func name(_ test: InferenceTest) -> String {
+        switch test {
+        case .z: "z"
+        case .t: "t"
+        case .knappHartung: "knha"
+        }
+    }
+}
