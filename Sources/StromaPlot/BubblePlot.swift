@@ -84,7 +84,7 @@ public struct BubblePlot: Sendable {
         let maxWeight = points.map(\.weight).max() ?? 1
         // Largest first so small bubbles stay visible.
         for point in points.sorted(by: { $0.weight > $1.weight }) {
-            let r = 2.5 + 11 * (max(point.weight, 0) / maxWeight).squareRoot()
+            let r = 2.5 + 9 * (max(point.weight, 0) / maxWeight).squareRoot()
             doc.append(SVG.circle(xScale(point.x), yScale(point.y), r, fill: "#808080",
                 opacity: 0.45))
         }

@@ -26,7 +26,7 @@ enum MetaPlots {
                         estimate: result.pooled.estimate, lower: result.pooled.ciLower,
                         upper: result.pooled.ciUpper,
                         note: result.k > 1 ? "Q = \(f(result.heterogeneity.statistic)), df = "
-                            + "\(Int(result.heterogeneity.df)), p = \(pv(result.heterogeneity.pValue)); "
+                            + "\(Int(result.heterogeneity.df)), p \(pv(result.heterogeneity.pValue)); "
                             + "I² = \(f(result.i2, 1))%" : nil)
                 }
                 groups.append(.init(title: "\(by): \(group.level)", rows: indices.map(row),
@@ -47,11 +47,11 @@ enum MetaPlots {
                 predictionUpper: showPI ? prediction.piUpper : nil,
                 note: "Heterogeneity: τ² = \(f(fit.tau2, 3)), I² = \(f(fit.i2, 1))%, Q = "
                     + "\(f(fit.heterogeneity.statistic)), df = \(Int(fit.heterogeneity.df)), "
-                    + "p = \(pv(fit.heterogeneity.pValue))")
+                    + "p \(pv(fit.heterogeneity.pValue))")
         }
         if let qm = run.subgroupTest?.moderatorTest {
             footnote = "Test for subgroup differences (mixed-effects, common τ²): QM = "
-                + "\(f(qm.statistic)), df = \(Int(qm.df)), p = \(pv(qm.pValue))"
+                + "\(f(qm.statistic)), df = \(Int(qm.df)), p \(pv(qm.pValue))"
         }
         let favours = run.dataset.directionKnown && measure.effectMeasure?.inputKind == .continuous
         return ForestPlot(groups: groups, overall: overall,
