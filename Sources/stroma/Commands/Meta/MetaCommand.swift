@@ -15,7 +15,8 @@ struct MetaCommand: AsyncParsableCommand {
             SyRF quantitative export (--syrf). `stroma meta --input FILE --measure SMD` runs the \
             pooled fit (the default subcommand `pool`).
             """,
-        subcommands: [MetaPoolCommand.self],
+        subcommands: [MetaPoolCommand.self, MetaBiasCommand.self, MetaLeaveOneOutCommand.self,
+            MetaCumulativeCommand.self, MetaInfluenceCommand.self, MetaPermutationCommand.self],
         defaultSubcommand: MetaPoolCommand.self
     )
 }
@@ -37,6 +38,9 @@ struct MetaPoolCommand: AsyncParsableCommand {
         help: "Moderator columns for meta-regression, comma-separated.")
     var mods: [String] = []
 
+    @Option(name: .long, help: "Number of stratifications tested (Bonferroni threshold 0.05/m of the CAMARADES partition test).")
+    var stratifications: Int = 1
+
     @Option(name: .long, help: "Write a forest plot (SVG) to this file.")
     var forest: String?
 
@@ -51,9 +55,9 @@ struct MetaPoolCommand: AsyncParsableCommand {
 
     func run() async throws {
         let dataset = try MetaDataset(options: inputOptions)
-        let modList = mods.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
-        let run = try MetaRun(dataset: dataset, options: inputOptions.modelOptions, mods: modList, by: by)
+        let modList = MetaPoolCommand.columns(mods)
+        let run = try MetaRun(dataset: dataset, options: inputOptions.modelOptions, mods: modList, by: by,
+            stratifications: stratifications)
         if let forest {
             let columns = try (forestColumns ?? "").split(separator: ",")
                 .map { try dataset.moderatorColumn(String($0).trimmingCharacters(in: .whitespaces), option: "--forest-columns") }
@@ -82,5 +86,13 @@ struct MetaPoolCommand: AsyncParsableCommand {
             StandardStreams.writeData(CSVText.render(headers: table.headers, rows: table.rows))
             for warning in run.warnings { StandardStreams.writeMessage("warning: \(warning)") }
         }
+    }
+}
+
+extension MetaPoolCommand {
+    /// Splits comma-separated column lists.
+    static func columns(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
     }
 }

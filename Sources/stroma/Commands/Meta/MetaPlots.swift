@@ -49,9 +49,10 @@ enum MetaPlots {
                     + "\(f(fit.heterogeneity.statistic)), df = \(Int(fit.heterogeneity.df)), "
                     + "p \(pv(fit.heterogeneity.pValue))")
         }
-        if let qm = run.subgroupTest?.moderatorTest {
-            footnote = "Test for subgroup differences (mixed-effects, common τ²): QM = "
-                + "\(f(qm.statistic)), df = \(Int(qm.df)), p \(pv(qm.pValue))"
+        if let comparison = run.subgroupTests.first {
+            let test = comparison.test
+            footnote = "Test for subgroup differences (\(comparison.variant == .commonTau2 ? "mixed-effects, common τ²" : comparison.variant.rawValue)): "
+                + "Q = \(f(test.statistic)), df = \(Int(test.df)), p \(pv(test.pValue))"
         }
         let favours = run.dataset.directionKnown && measure.effectMeasure?.inputKind == .continuous
         return ForestPlot(groups: groups, overall: overall,

@@ -34,6 +34,13 @@ enum MetaReport {
             "warnings": .array(run.warnings.map(MetaJSON.string)),
         ]
         let heterogeneity = fit.heterogeneity
+        let intervals = run.heterogeneityIntervals
+        object["tau2_ci_lb"] = .num(intervals?.tau2.lower)
+        object["tau2_ci_ub"] = .num(intervals?.tau2.upper)
+        object["I2_ci_lb"] = .num(intervals?.i2.lower)
+        object["I2_ci_ub"] = .num(intervals?.i2.upper)
+        object["H2_ci_lb"] = .num(intervals?.h2.lower)
+        object["H2_ci_ub"] = .num(intervals?.h2.upper)
         if fit.p == 1 {
             let prediction = fit.prediction
             let pooled = fit.pooled
@@ -70,14 +77,9 @@ enum MetaReport {
             object["R2"] = .num(fit.r2)
         }
         if let by = run.byColumn {
-            var test: MetaJSON = .null
-            if let moderatorTest = run.subgroupTest?.moderatorTest {
-                test = .object([
-                    "QM": .num(moderatorTest.statistic), "QM_df": .num(moderatorTest.df),
-                    "QM_df2": .num(moderatorTest.df2), "QM_p": .num(moderatorTest.pValue),
-                    "model": .string("mixed-effects model with the subgroup factor and a common "
-                        + "tau2 (metafor: rma(yi, vi, mods = ~ factor(\(by))))"),
-                ])
+            var tests: [String: MetaJSON] = [:]
+            for comparison in run.subgroupTests {
+                tests[comparison.variant.rawValue] = subgroupTest(comparison)
             }
             object["subgroups"] = .object([
                 "by": .string(by),
@@ -96,10 +98,26 @@ enum MetaReport {
                     }
                     return .object(entry)
                 }),
-                "test": test,
+                "tests": .object(tests),
             ])
         }
         return .object(object)
+    }
+
+    static func subgroupTest(_ comparison: SubgroupComparison) -> MetaJSON {
+        let test = comparison.test
+        var entry: [String: MetaJSON] = [
+            "statistic": .num(test.statistic), "df": .num(test.df), "df2": .num(test.df2),
+            "p": .num(test.pValue), "distribution": .string(test.distribution.rawValue),
+            "description": .string(MetaTextReport.describe(comparison.variant)),
+        ]
+        if let tau2 = comparison.commonTau2 { entry["tau2"] = .num(tau2) }
+        if let q = comparison.withinQ { entry["Q_within"] = .num(q) }
+        if let threshold = comparison.bonferroniThreshold {
+            entry["bonferroni_threshold"] = .num(threshold)
+            entry["significant_after_bonferroni"] = comparison.significantAfterBonferroni.map(MetaJSON.bool) ?? .null
+        }
+        return .object(entry)
     }
 
     static func pooledKeys(_ pooled: MetaCoefficient, _ prediction: MetaPrediction) -> [String: MetaJSON] {

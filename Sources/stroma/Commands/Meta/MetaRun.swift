@@ -23,11 +23,15 @@ struct MetaRun {
     var moderatorNames: [String]
     var byColumn: String?
     var subgroups: [Subgroup]
-    /// Mixed-effects model with the subgroup factor (common τ²): its QM tests subgroup differences.
-    var subgroupTest: MetaAnalysisResult?
+    /// Tests of subgroup differences, one per variant (common τ², separate τ², FE partition).
+    var subgroupTests: [SubgroupComparison] = []
     var warnings: [String]
+    /// Q-profile confidence intervals for τ², I², H² (intercept-only random-effects fits).
+    var heterogeneityIntervals: HeterogeneityIntervals?
 
-    init(dataset: MetaDataset, options: MetaAnalysisOptions, mods: [String], by: String?) throws {
+    init(dataset: MetaDataset, options: MetaAnalysisOptions, mods: [String], by: String?,
+        stratifications: Int = 1) throws
+    {
         self.dataset = dataset
         self.options = options
         var warnings = dataset.warnings
@@ -84,15 +88,29 @@ struct MetaRun {
                 subgroups.append(group)
             }
             if Set(cells).count > 1 {
-                subgroupTest = try MetaAnalysis.fit(yi: effects.map(\.yi), vi: effects.map(\.vi),
-                    labels: effects.map(\.label),
-                    moderators: [.categorical(byColumn, cells)], options: options)
+                for variant in [SubgroupComparison.Variant.commonTau2, .separateTau2, .fixedEffectPartition] {
+                    do {
+                        subgroupTests.append(try Subgroups.compare(yi: effects.map(\.yi),
+                            vi: effects.map(\.vi), labels: effects.map(\.label), groups: cells,
+                            moderatorName: byColumn, variant: variant, options: options,
+                            stratifications: stratifications))
+                    } catch {
+                        warnings.append("test for subgroup differences (\(variant.rawValue)): \(error)")
+                    }
+                }
             } else {
                 warnings.append("--by '\(byColumn)': only one level; no test of subgroup differences")
             }
         }
         self.subgroups = subgroups
-        self.warnings = warnings + overall.warnings
+        if overall.p == 1 && overall.method != .equalEffects && overall.k > 1 {
+            do {
+                heterogeneityIntervals = try overall.heterogeneityIntervals()
+            } catch {
+                warnings.append("confidence interval for tau^2 not computed: \(error)")
+            }
+        }
+        self.warnings = warnings + overall.warnings + (heterogeneityIntervals?.notes ?? [])
     }
 
     /// The comparison behind study `i` of ``overall``.

@@ -32,6 +32,10 @@ enum MetaTextReport {
         }
         out.append("I^2 (\(fit.p > 1 ? "residual heterogeneity / unaccounted" : "total heterogeneity / total") variability): \(f(fit.i2, 2))%")
         out.append("H^2 (\(fit.p > 1 ? "unaccounted" : "total") variability / sampling variability): \(f(fit.h2, 2))")
+        if let ci = run.heterogeneityIntervals {
+            out.append("\(Int(fit.options.level))% CI (Q-profile): tau^2 [\(f(ci.tau2.lower)), \(f(ci.tau2.upper))], "
+                + "I^2 [\(f(ci.i2.lower, 2))%, \(f(ci.i2.upper, 2))%], H^2 [\(f(ci.h2.lower, 2)), \(f(ci.h2.upper, 2))]")
+        }
         if let r2 = fit.r2 { out.append("R^2 (amount of heterogeneity accounted for): \(f(r2, 2))%") }
         out.append("")
         let q = fit.heterogeneity
@@ -71,10 +75,17 @@ enum MetaTextReport {
             }
             out.append(TextTable(headers: ["level", "k", "estimate", "ci.lb", "ci.ub", "tau^2", "I^2", "note"],
                 rows: groupRows).render().trimmingCharacters(in: .newlines))
-            if let qm = run.subgroupTest?.moderatorTest {
-                out.append("")
-                out.append("Test for subgroup differences (mixed-effects model, common tau^2): "
-                    + "QM(df = \(Int(qm.df))) = \(f(qm.statistic)), p-val \(pLine(qm.pValue))")
+            if !run.subgroupTests.isEmpty { out.append("") }
+            for comparison in run.subgroupTests {
+                let test = comparison.test
+                let name = test.distribution == .f ? "F" : "Q"
+                let df = test.df2.map { "df1 = \(Int(test.df)), df2 = \(Int($0))" } ?? "df = \(Int(test.df))"
+                var line = "Test for subgroup differences, \(describe(comparison.variant)): "
+                    + "\(name)(\(df)) = \(f(test.statistic)), p-val \(pLine(test.pValue))"
+                if let threshold = comparison.bonferroniThreshold {
+                    line += " (Bonferroni threshold \(f(threshold)))"
+                }
+                out.append(line)
             }
         }
         out.append("")
@@ -86,6 +97,15 @@ enum MetaTextReport {
         out.append(TextTable(headers: ["study", "yi", "vi", "ci.lb", "ci.ub", "weight"], rows: studyRows)
             .render().trimmingCharacters(in: .newlines))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A short description of a subgroup-test variant.
+    static func describe(_ variant: SubgroupComparison.Variant) -> String {
+        switch variant {
+        case .commonTau2: "mixed-effects model, common tau^2 (metafor mods = ~factor)"
+        case .separateTau2: "separate tau^2 per subgroup, Wald Q-between (RevMan)"
+        case .fixedEffectPartition: "fixed-effect partition Q_between = Q - sum Q_within (CAMARADES)"
+        }
     }
 
     static func pLine(_ value: Double) -> String {
