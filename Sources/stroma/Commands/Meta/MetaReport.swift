@@ -79,7 +79,7 @@ enum MetaReport {
         if let by = run.byColumn {
             var tests: [String: MetaJSON] = [:]
             for comparison in run.subgroupTests {
-                tests[comparison.variant.rawValue] = subgroupTest(comparison)
+                tests[jsonKey(comparison.variant)] = subgroupTest(comparison)
             }
             object["subgroups"] = .object([
                 "by": .string(by),
@@ -102,6 +102,15 @@ enum MetaReport {
             ])
         }
         return .object(object)
+    }
+
+    /// The JSON key of a subgroup-test variant.
+    static func jsonKey(_ variant: SubgroupComparison.Variant) -> String {
+        switch variant {
+        case .commonTau2: "common_tau2"
+        case .separateTau2: "separate_tau2"
+        case .fixedEffectPartition: "fixed_effect_partition"
+        }
     }
 
     static func subgroupTest(_ comparison: SubgroupComparison) -> MetaJSON {

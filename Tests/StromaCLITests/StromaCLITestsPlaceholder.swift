@@ -1,4 +1,0 @@
-import Testing
-@testable import stroma
-
-// Replaced by the module's real suites.
