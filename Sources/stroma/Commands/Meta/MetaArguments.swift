@@ -93,25 +93,60 @@ struct MetaInputOptions: ParsableArguments {
     @Flag(name: .long, help: "Read a SyRF quantitative outcome-data export.")
     var syrf = false
 
-    @Option(name: .long, help: "Effect measure: \(MetaMeasure.allValueStrings.joined(separator: ", ")).")
-    var measure: MetaMeasure
+    // Measure, method and test are read as text and resolved in `run()`, so that a bad value gives
+    // the one-line `Error: …` of a thrown error rather than argument-parser's multi-line usage text.
+    @Option(name: .customLong("measure"),
+        help: "Effect measure: \(MetaMeasure.allValueStrings.joined(separator: ", ")).")
+    var measureName: String
 
-    @Option(name: .long, help: "tau² estimator: EE, DL, HE, HS, SJ, ML, REML, EB, PM.")
-    var method: MetaMethod = .reml
+    @Option(name: .customLong("method"), help: "tau² estimator: EE, DL, HE, HS, SJ, ML, REML, EB, PM.")
+    var methodName: String = "REML"
 
-    @Option(name: .long, help: "Test for coefficients: z, t or knha (Knapp–Hartung).")
-    var test: MetaTest = .z
+    @Option(name: .customLong("test"), help: "Test for coefficients: z, t or knha (Knapp–Hartung).")
+    var testName: String = "z"
 
     @Option(name: .long, help: "Confidence level in percent.")
     var level: Double = 95
 
-    func validate() throws {
-        guard level > 50 && level < 100 else {
-            throw ValidationError("'--level' must be between 50 and 100 (percent), got \(level)")
+
+    /// The effect measure, or a one-line error listing the valid ones.
+    var measure: MetaMeasure {
+        get throws {
+            guard let value = MetaMeasure(argument: measureName) else {
+                throw MetaCommandError("--measure: unknown measure '\(measureName)'; valid: "
+                    + MetaMeasure.allValueStrings.joined(separator: ", "))
+            }
+            return value
+        }
+    }
+
+    /// The τ² estimator, or a one-line error listing the valid ones.
+    var method: MetaMethod {
+        get throws {
+            guard let value = MetaMethod(argument: methodName) else {
+                throw MetaCommandError("--method: unknown method '\(methodName)'; valid: "
+                    + MetaMethod.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return value
+        }
+    }
+
+    /// The coefficient test, or a one-line error listing the valid ones.
+    var test: MetaTest {
+        get throws {
+            guard let value = MetaTest(argument: testName) else {
+                throw MetaCommandError("--test: unknown test '\(testName)'; valid: z, t, knha")
+            }
+            return value
         }
     }
 
     var modelOptions: MetaAnalysisOptions {
-        MetaAnalysisOptions(method: method.estimator, test: test.inference, level: level)
+        get throws {
+            guard level > 50 && level < 100 else {
+                throw MetaCommandError("--level: must be between 50 and 100 (percent), got \(level)")
+            }
+            return MetaAnalysisOptions(method: try method.estimator, test: try test.inference, level: level)
+        }
     }
 }

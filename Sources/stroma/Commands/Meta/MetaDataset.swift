@@ -18,6 +18,8 @@ struct MetaDataset {
     /// Reads the input and computes effect sizes, one comparison at a time so that each row's
     /// direction (`greater_is_worse`) and dispersion type (SD/SEM) are respected.
     init(options: MetaInputOptions) throws {
+        let resolvedMeasure = try options.measure
+        _ = try options.modelOptions
         let url = URL(fileURLWithPath: options.input)
         fileName = url.lastPathComponent
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -25,13 +27,15 @@ struct MetaDataset {
         }
         table = options.syrf ? try SyRFQuantitativeReader.read(contentsOf: url)
             : try ComparisonCSVReader.read(contentsOf: url)
-        measure = options.measure
+        measure = resolvedMeasure
         let split = Comparison.splittingSharedControls(table.comparisons)
         comparisons = split.comparisons
         warnings = table.warnings + split.notes
         effects = []
         for (index, comparison) in comparisons.enumerated() {
-            if let effect = try Self.effect(comparison, measure: measure, fileName: fileName) {
+            if let effect = try Self.effect(comparison, measure: measure, fileName: fileName,
+                syrf: options.syrf)
+            {
                 effects.append(EffectSize(label: effect.label, row: index, yi: effect.yi, vi: effect.vi))
             } else {
                 warnings.append("line \(comparison.line ?? 0) ('\(comparison.study)'): dropped, "
@@ -45,8 +49,8 @@ struct MetaDataset {
     }
 
     /// The effect size of one comparison, or `nil` when the engine drops it.
-    static func effect(_ comparison: Comparison, measure: MetaMeasure, fileName: String) throws
-        -> EffectSize?
+    static func effect(_ comparison: Comparison, measure: MetaMeasure, fileName: String, syrf: Bool = false)
+        throws -> EffectSize?
     {
         let place = "file '\(fileName)', line \(comparison.line ?? 0)"
         let label = comparison.study
@@ -92,9 +96,36 @@ struct MetaDataset {
             if message.hasPrefix("row 1 ("), let range = message.range(of: "): ") {
                 message = String(message[range.upperBound...])
             }
-            throw MetaCommandError("\(place) ('\(label)'): \(message)")
+            throw MetaCommandError(columnMessage(message, place: place, label: label, syrf: syrf))
         }
         return set.effects.first
+    }
+
+    /// The input columns behind the engine's field names (`'treatment.mean'` is column `m1`).
+    static let columnNames: [String: (csv: String, syrf: String)] = [
+        "treatment.mean": ("m1", "OutcomeAverage' (treated cohort"),
+        "treatment.spread": ("sd1", "OutcomeError' (treated cohort"),
+        "treatment.n": ("n1", "NumberOfAnimals' (treated cohort"),
+        "control.mean": ("m2", "OutcomeAverage' (control cohort"),
+        "control.spread": ("sd2", "OutcomeError' (control cohort"),
+        "control.n": ("n2", "NumberOfAnimals' (control cohort"),
+        "shamMean": ("m_sham", "m_sham"),
+        "treatmentEvents": ("ai", "ai"), "treatmentTotal": ("ai' + 'bi", "ai' + 'bi"),
+        "controlEvents": ("ci", "ci"), "controlTotal": ("ci' + 'di", "ci' + 'di"),
+        "events": ("xi", "xi"), "r": ("ri", "ri"), "n": ("ni", "ni"),
+    ]
+
+    /// Rewrites an engine message `'field' must be …` as `file …, line …, column 'col': must be …`.
+    static func columnMessage(_ message: String, place: String, label: String, syrf: Bool) -> String {
+        guard message.hasPrefix("'"), let close = message.dropFirst().firstIndex(of: "'") else {
+            return "\(place) ('\(label)'): \(message)"
+        }
+        let field = String(message[message.index(after: message.startIndex)..<close])
+        guard let names = columnNames[field] else { return "\(place) ('\(label)'): \(message)" }
+        let rest = message[message.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        let column = syrf ? names.syrf : names.csv
+        let suffix = column.hasSuffix("cohort") ? ")" : ""
+        return "\(place) ('\(label)'), column '\(column)'\(suffix): \(rest)"
     }
 
     private static func requireKind(_ kind: EffectInputKind, _ measure: EffectMeasure,
