@@ -44,7 +44,7 @@ public struct FunnelPlot: Sendable {
 
     /// Renders the plot as a standalone SVG document.
     public func svg() -> String {
-        let left = 70.0, right = 20.0, top = 20.0, bottom = 62.0
+        let left = 70.0, right = 20.0, top = 26.0, bottom = 62.0
         let maxSE = max(points.map(\.standardError).filter(\.isFinite).max() ?? 1, 1e-9)
         let yTicks = AxisTicks(lower: 0, upper: maxSE, count: 4)
         let seMax = yTicks.values.last!
@@ -54,7 +54,7 @@ public struct FunnelPlot: Sendable {
         xs += [estimate - widest * seMax, estimate + widest * seMax]
         let xTicks = AxisTicks(lower: xs.min()!, upper: xs.max()!, count: 6)
         let xScale = LinearScale(domain: xTicks.range, pixelStart: left, pixelEnd: width - right)
-        let legendHeight = 22.0
+        let legendHeight = 26.0
         let yScale = LinearScale(domain: 0...seMax, pixelStart: top + legendHeight,
             pixelEnd: height - bottom)
         var doc = SVGDocument(width: width, height: height)

@@ -43,8 +43,10 @@ public struct AxisTicks: Sendable, Hashable {
         let unit: Double = residual < 1.5 ? 1 : residual < 3 ? 2 : residual < 7 ? 5 : 10
         let size = unit * magnitude
         step = size
-        let first = (lo / size - 1e-9).rounded(.down)
-        let last = (hi / size + 1e-9).rounded(.up)
+        // The tolerance keeps a bound that is (up to rounding) a multiple of the step as the end
+        // tick, instead of adding a tick beyond it (0 stays the first tick, not −step).
+        let first = (lo / size + 1e-9).rounded(.down)
+        let last = (hi / size - 1e-9).rounded(.up)
         values = stride(from: first, through: last, by: 1).map { ($0 * size).cleanZero }
     }
 

@@ -79,6 +79,12 @@ import _StromaTestSupport
         #expect(ticks.values.first! <= lower && ticks.values.last! >= upper)
     }
 
+    @Test("A bound on a tick is the end tick, not one step inside the range")
+    func boundsOnTicks() {
+        #expect(AxisTicks(lower: 0, upper: 12, count: 6).values == [0, 2, 4, 6, 8, 10, 12])
+        #expect(AxisTicks(lower: -10, upper: 0.3, count: 4).values.first == -10)
+    }
+
     @Test("Labels use a real minus sign and enough decimals")
     func labels() {
         let ticks = AxisTicks(lower: -0.5, upper: 0.5)

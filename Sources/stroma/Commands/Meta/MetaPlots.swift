@@ -14,7 +14,7 @@ enum MetaPlots {
             let r = rows[i]
             return ForestPlot.Row(label: r.comparison.study, estimate: r.yi, lower: r.lower,
                 upper: r.upper, weightPercent: r.weight,
-                extra: extraColumns.map { r.comparison.moderators[$0]?.description ?? "" })
+                extra: extraColumns.map { cell(r.comparison.moderators[$0]) })
         }
         var groups: [ForestPlot.Group] = []
         if let by = run.byColumn {
@@ -100,6 +100,19 @@ enum MetaPlots {
         }
         return BubblePlot(points: points, fit: line, xLabel: name,
             yLabel: run.dataset.measure.axisLabel)
+    }
+
+    /// A forest-plot cell: text as is; numbers of 10⁵ or more as `1.67×10⁷` (3 significant digits).
+    static func cell(_ value: ModeratorValue?) -> String {
+        guard let value else { return "" }
+        guard let number = value.number, number.isFinite, abs(number) >= 1e5 else { return value.description }
+        let exponent = Int(log10(abs(number)).rounded(.down))
+        var mantissa = String(format: "%.2f", number / pow(10, Double(exponent)))
+        while mantissa.hasSuffix("0") { mantissa.removeLast() }
+        if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴",
+            "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        return mantissa + "×10" + String(String(exponent).map { superscripts[$0] ?? $0 })
     }
 
     static func f(_ value: Double, _ digits: Int = 2) -> String {
