@@ -122,6 +122,21 @@ import _StromaTestSupport
         #expect(output.stderr.contains("warning: control group 'Synthetic-19/20 vehicle'"))
     }
 
+    @Test("bias --funnel draws the studies trim-and-fill imputes as open circles")
+    func trimAndFillFunnel() throws {
+        let file = try SharedData.url("syrf/quantitative_data_example.csv").path
+        let funnel = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-\(UUID().uuidString).svg")
+        defer { try? FileManager.default.removeItem(at: funnel) }
+        let json = try StromaBinary.json(["meta", "bias", "--input", file, "--syrf", "--measure", "SMD",
+            "--estimator", "R0", "--funnel", funnel.path])
+        // metafor: trimfill(rma(yi, vi), estimator = "R0")$k0 == 3 on the same yi/vi.
+        #expect(json.object("trimfill")?["k0"] as? Int == 3)
+        let svg = try String(contentsOf: funnel, encoding: .utf8)
+        let open = svg.components(separatedBy: "r=\"4\" fill=\"#fff\"").count - 1
+        #expect(open == 3 + 1, "three imputed studies plus the legend's open circle")
+        #expect(svg.contains("imputed (trim-and-fill)"))
+    }
+
     @Test("Plots are written as SVG files")
     func plots() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stroma-meta-\(UUID().uuidString)")
@@ -131,12 +146,13 @@ import _StromaTestSupport
         let funnel = dir.appendingPathComponent("u.svg").path
         let bubble = dir.appendingPathComponent("b.svg").path
         #expect(try StromaBinary.run(["meta", "--input", Self.example, "--measure", "NMD", "--by", "route",
-            "--forest", forest, "--forest-columns", "species", "--funnel", funnel]).status == 0)
+            "--forest", forest, "--forest-columns", "species,dose_per_kg", "--funnel", funnel]).status == 0)
         #expect(try StromaBinary.run(["meta", "--input", Self.example, "--measure", "NMD", "--mods",
             "log10_dose_per_kg", "--bubble", bubble]).status == 0)
         let forestText = try String(contentsOfFile: forest, encoding: .utf8)
         #expect(forestText.hasPrefix("<svg"))
         #expect(forestText.contains(">Synthetic-19<") && forestText.contains(">route: IA<"))
+        #expect(forestText.contains(">1.67×10⁷<"), "large doses are written in powers of ten")
         #expect(try String(contentsOfFile: funnel, encoding: .utf8).contains("<circle"))
         #expect(try String(contentsOfFile: bubble, encoding: .utf8).contains("<polyline"))
     }

@@ -3,7 +3,7 @@ import StromaDomain
 
 /// Reads Stroma's meta-analysis CSV layout: one row per comparison.
 ///
-/// Columns (header names case-insensitive, any order; documented in docs/meta-cli.md):
+/// Columns (header names case-insensitive, any order; documented in docs/meta-analysis.md):
 /// - `study` (required): the label shown in tables and forest plots.
 /// - exactly one data kind: `yi,vi` | `n1,m1,sd1,n2,m2,sd2` (optional `m_sham`, `error_type`
 ///   SD|SEM, default SD) | `ai,bi,ci,di` | `ri,ni` | `xi,ni`. Group 1 is treated, 2 control.

@@ -11,7 +11,7 @@ struct MetaCommand: AsyncParsableCommand {
         commandName: "meta",
         abstract: "Meta-analysis of treated-versus-control comparisons (metafor-compatible).",
         discussion: """
-            Input: Stroma's comparison CSV (one row per comparison; see docs/meta-cli.md) or a \
+            Input: Stroma's comparison CSV (one row per comparison; see docs/meta-analysis.md) or a \
             SyRF quantitative export (--syrf). `stroma meta --input FILE --measure SMD` runs the \
             pooled fit (the default subcommand `pool`).
             """,

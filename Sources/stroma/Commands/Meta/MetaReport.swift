@@ -4,7 +4,7 @@ import StromaImport
 import StromaPlot
 import StromaStatistics
 
-/// The JSON document of `stroma meta` (keys documented in docs/meta-cli.md).
+/// The JSON document of `stroma meta` (keys documented in docs/meta-analysis.md).
 enum MetaReport {
     static func json(_ run: MetaRun, syrf: Bool) -> MetaJSON {
         let fit = run.overall
