@@ -91,8 +91,8 @@ extension MetaAnalysisResult {
         let w = engine.weights(tau2)
         guard let full = engine.project(w) else { throw StatisticsError("influence: the model cannot be refitted") }
         let sw = w.reduce(0, +)
-        // btt: intercept for intercept-only models, else the moderators.
-        let btt = p == 1 ? [0] : Array(1..<p)
+        // btt: all coefficients, intercept included (metafor `.set.btt(btt, p, int.incl = FALSE)`).
+        let btt = Array(0..<p)
         let m = btt.count
         func sub(_ matrix: [Double]) -> [Double] {
             var out = [Double](repeating: 0, count: m * m)

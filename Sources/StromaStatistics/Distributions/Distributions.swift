@@ -86,13 +86,16 @@ public enum Distributions {
     public static func tQuantile(_ p: Double, df: Double) -> Double {
         if df.isInfinite { return normalQuantile(p) }
         if p == 0.5 { return 0 }
-        if p < 0.5 { return -tQuantile(1 - p, df: df) }
-        // Upper tail α = 1 − p; find t > 0 with tUpper(t) = α.
-        let alpha = 1 - p
-        var x = normalQuantile(p)
+        if p <= 0 { return -.infinity }
+        if p >= 1 { return .infinity }
+        // Tail probability α = min(p, 1 − p), taken without forming 1 − (1 − p) (keeps tiny p exact);
+        // find t > 0 with tUpper(t) = α and restore the sign by symmetry.
+        let alpha = p < 0.5 ? p : 1 - p
+        var x = normalQuantile(1 - alpha)
         if df < 5 { x = Swift.max(x, 1) * (1 + 2 / df) }
-        return solveMonotone(start: x, lowerBound: 0, target: alpha,
-                             value: { tUpper($0, df: df) }, slope: { -tDensity($0, df: df) })
+        let t = solveMonotone(start: x, lowerBound: 0, target: alpha,
+                              value: { tUpper($0, df: df) }, slope: { -tDensity($0, df: df) })
+        return p < 0.5 ? -t : t
     }
 
     // MARK: χ²

@@ -16,7 +16,9 @@ struct MetaforFixture {
 
     static func load(_ name: String) throws -> MetaforFixture {
         let data = try Data(contentsOf: url(name))
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        // JSONDecoder parses numbers exactly (JSONSerialization on Linux can be 1 ulp off, which
+        // matters for extreme-tail quantiles).
+        guard let root = try JSONDecoder().decode(JSONValue.self, from: data).any as? [String: Any] else {
             throw FixtureError("\(name).json is not a JSON object")
         }
         return MetaforFixture(root: root)
@@ -124,5 +126,31 @@ extension MetaforFixture {
         if let method { options.method = TauEstimator(rawValue: method)! }
         return try MetaAnalysis.fit(yi: d.numbers("yi")!, vi: d.numbers("vi")!, labels: d.strings("labels"),
                                     moderators: moderators, options: options)
+    }
+}
+
+/// A JSON value decoded with `JSONDecoder`, converted to Foundation objects (numbers as `NSNumber`).
+enum JSONValue: Decodable {
+    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let d = try? c.decode(Double.self) { self = .number(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
+        else { self = .object(try c.decode([String: JSONValue].self)) }
+    }
+
+    var any: Any {
+        switch self {
+        case .null: return NSNull()
+        case .bool(let b): return b
+        case .number(let d): return NSNumber(value: d)
+        case .string(let s): return s
+        case .array(let a): return a.map(\.any)
+        case .object(let o): return o.mapValues(\.any)
+        }
     }
 }

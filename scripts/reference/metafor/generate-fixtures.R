@@ -288,8 +288,8 @@ l1o_case <- function(ds, m, t = "z") {
   cmd <- sprintf("leave1out(%s)", fitcmd)
   r <- run(cmd)
   list(name = paste(ds, m, t, "leave1out"), kind = "leave1out", command = cmd, dataset = ds, method = m, test = t,
-       expected = list(estimate = r$estimate, se = r$se, zval = r$zval, pval = r$pval, ci_lb = r$ci.lb, ci_ub = r$ci.ub,
-                       Q = r$Q, Qp = r$Qp, tau2 = r$tau2, I2 = r$I2, H2 = r$H2))
+       expected = list(estimate = r$estimate, se = r$se, zval = if (is.null(r$zval)) r$tval else r$zval, pval = r$pval,
+                       ci_lb = r$ci.lb, ci_ub = r$ci.ub, Q = r$Q, Qp = r$Qp, tau2 = r$tau2, I2 = r$I2, H2 = r$H2))
 }
 cumul_case <- function(ds, m, orderby) {
   fitcmd <- sprintf("rma(yi, vi, data = %s, method = \"%s\")", ds, m)
@@ -308,7 +308,9 @@ inf_case <- function(ds, m, t = "z", mods = character(0)) {
        method = m, test = t, mods = as.list(mods),
        expected = list(rstudent = r$inf$rstudent, dffits = r$inf$dffits, cook_d = r$inf$cook.d, cov_r = r$inf$cov.r,
                        tau2_del = r$inf$tau2.del, QE_del = r$inf$QE.del, hat = r$inf$hat, weight = r$inf$weight,
-                       inf = r$inf$inf == "*", dfbs = as.numeric(as.matrix(as.data.frame(r$dfbs[seq_len(r$p)])))))
+                       inf = r$inf$inf == "*",
+                       # DFBETAS column by column (all studies for coefficient 1, then 2, ...)
+                       dfbs = as.numeric(unlist(unclass(r$dfbs)[setdiff(names(r$dfbs), c("slab", "digits"))]))))
 }
 cases <- list(l1o_case("bcg", "REML"), l1o_case("bcg", "DL", "knha"), l1o_case("normand_smd", "DL"), l1o_case("toy_nmd", "REML"),
               cumul_case("bcg", "REML", "year"), cumul_case("hackshaw", "DL", "year"),
