@@ -163,6 +163,9 @@ extension ForestPlot {
                     y: baseline, size: f, anchor: .end, italic: true))
                 doc.append(contentsOf: whisker(lower, upper, cy: cy, scale: scale, caps: true))
             case .note(let note):
+                // A white box keeps the null and estimate lines from crossing the text.
+                doc.append(SVG.rect(labelX - 2, cy - 8, TextMetrics.width(note, size: 11) + 4, 16,
+                    fill: "#fff"))
                 doc.append(SVG.text(note, x: labelX, y: baseline, size: 11, fill: "#333"))
             case .blank:
                 break
@@ -204,17 +207,19 @@ extension ForestPlot {
             return (ticks.values, ticks.label)
         case .exponential:
             let candidates: [Double] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5,
-                1, 2, 4, 5, 10, 20, 50, 100, 200, 500, 1000]
+                0.75, 1, 1.5, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500, 1000]
             let lo = candidates.last { log($0) <= lower + 1e-12 } ?? candidates.first!
             let hi = candidates.first { log($0) >= upper - 1e-12 } ?? candidates.last!
             var inside = candidates.filter { $0 >= lo && $0 <= hi }
             if inside.count > 7 {
                 inside = inside.filter { [0.001, 0.01, 0.1, 1, 10, 100, 1000, lo, hi].contains($0) }
             }
+            // Shortest form up to 3 decimals: 0.25, 0.5, 1, 1.5, 10.
             let label: (Double) -> String = { value in
-                let shownValue = exp(value)
-                let decimals = shownValue >= 1 ? 0 : Int((-log10(shownValue)).rounded(.up)) + 1
-                return PlotFormat.fixed(shownValue, decimals: min(decimals, 3))
+                var text = PlotFormat.fixed(exp(value), decimals: 3)
+                while text.hasSuffix("0") { text.removeLast() }
+                if text.hasSuffix(".") { text.removeLast() }
+                return text
             }
             return (inside.map { log($0) }, label)
         }

@@ -43,8 +43,8 @@ enum PlotFixtures {
         let svg = PlotFixtures.forest.svg()
         let inspector = SVGInspector(svg)
         #expect(inspector.isWellFormed)
-        // Rects: background + 7 study squares.
-        #expect(inspector.count("rect") == 1 + 7)
+        // Black rects: 7 study squares (the others are the white background and note boxes).
+        #expect(inspector.all("rect").filter { $0["fill"] == "#000" }.count == 7)
         // Polygons: 3 subgroup diamonds + 1 overall diamond (no clipped whiskers here).
         #expect(inspector.count("polygon") == 4)
         for label in ["Synthetic study S1", "Route: IA", "Subtotal IV", "Random-effects model",
@@ -86,6 +86,16 @@ enum PlotFixtures {
         #expect(inspector.texts.contains("0.50 [0.20, 1.25]"))
         #expect(inspector.texts.contains("1"))
         #expect(inspector.count("polygon") >= 1) // arrow for B's clipped lower end
+    }
+
+    @Test("Ratio axis between 1 and 3 has ticks at 1, 1.5, 2 and 3")
+    func ratioTicks() {
+        let plot = ForestPlot(groups: [.init(rows: [
+            .init(label: "A", estimate: log(1.4), lower: log(1.03), upper: log(2.78)),
+        ])], effectLabel: "Ratio of means (log scale)", scale: .exponential, nullValue: 0)
+        let texts = SVGInspector(plot.svg()).texts
+        for tick in ["1", "1.5", "2", "3"] { #expect(texts.contains(tick), "tick \(tick)") }
+        #expect(!texts.contains("4"))
     }
 
     @Test("Forest plot matches its golden file")
