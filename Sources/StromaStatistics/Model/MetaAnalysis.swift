@@ -39,9 +39,17 @@ public enum MetaAnalysis {
         }
         var keep: [Int] = []
         var warnings: [String] = []
+        for moderator in moderators where moderator.count != yi.count {
+            throw StatisticsError("moderator '\(moderator.name)' has \(moderator.count) values; expected \(yi.count) (one per study)")
+        }
         for i in 0..<yi.count {
             if !yi[i].isFinite || !vi[i].isFinite {
                 warnings.append("row \(i + 1) ('\(names[i])') dropped: missing or non-finite \(yi[i].isFinite ? "'vi'" : "'yi'")")
+                continue
+            }
+            // Rows with a missing (non-finite) continuous moderator are dropped, as metafor's na.omit.
+            if let missing = moderators.first(where: { if case .continuous(let v) = $0.values { return !v[i].isFinite } else { return false } }) {
+                warnings.append("row \(i + 1) ('\(names[i])') dropped: missing moderator '\(missing.name)'")
                 continue
             }
             if vi[i] <= 0 {
@@ -49,10 +57,15 @@ public enum MetaAnalysis {
             }
             keep.append(i)
         }
-        let full = try DesignMatrix(k: yi.count, moderators: moderators)
-        let design = keep.count == yi.count ? full : full.selecting(keep)
+        let kept: [Moderator] = keep.count == yi.count ? moderators : moderators.map { moderator in
+            switch moderator.values {
+            case .continuous(let v): return Moderator(name: moderator.name, values: .continuous(keep.map { v[$0] }))
+            case .categorical(let v, let levels): return Moderator(name: moderator.name, values: .categorical(keep.map { v[$0] }, levels: levels))
+            }
+        }
+        let design = try DesignMatrix(k: keep.count, moderators: kept)
         let y = keep.map { yi[$0] }, v = keep.map { vi[$0] }
-        let kept = keep.map { names[$0] }
+        let keptLabels = keep.map { names[$0] }
         guard y.count >= 1 else { throw StatisticsError("no studies left to analyse (k = 0)") }
         guard y.count > design.columns || design.columns == 1 else {
             throw StatisticsError("k = \(y.count) studies cannot estimate \(design.columns) coefficients; need k > p")
@@ -60,7 +73,7 @@ public enum MetaAnalysis {
         guard options.level > 0 && options.level < 100 else {
             throw StatisticsError("'level' must be in (0, 100), got \(options.level)")
         }
-        return try fitPrepared(y: y, v: v, labels: kept, design: design, options: options, warnings: warnings,
+        return try fitPrepared(y: y, v: v, labels: keptLabels, design: design, options: options, warnings: warnings,
                                computeR2: design.columns > 1)
     }
 

@@ -14,7 +14,20 @@ struct MetaforFixture {
         return folder.appendingPathComponent("metafor/\(name).json")
     }
 
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: MetaforFixture] = [:]
+
+    /// Loads (once per process) a fixture file.
     static func load(_ name: String) throws -> MetaforFixture {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = cache[name] { return cached }
+        let fixture = try parse(name)
+        cache[name] = fixture
+        return fixture
+    }
+
+    private static func parse(_ name: String) throws -> MetaforFixture {
         let data = try Data(contentsOf: url(name))
         // JSONDecoder parses numbers exactly (JSONSerialization on Linux can be 1 ulp off, which
         // matters for extreme-tail quantiles).
