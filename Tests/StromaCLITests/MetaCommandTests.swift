@@ -137,6 +137,23 @@ import _StromaTestSupport
         #expect(svg.contains("imputed (trim-and-fill)"))
     }
 
+    @Test("A row without a value for a moderator is dropped with a warning, as metafor omits NAs")
+    func missingModerator() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mods-\(UUID().uuidString).csv")
+        try "study,yi,vi,dose\nA,0.5,0.1,1\nB,0.3,0.2,\nC,0.2,0.1,3\nD,0.6,0.1,4\nE,0.1,0.3,2\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let json = try StromaBinary.json(["meta", "--input", file.path, "--measure", "yivi", "--mods", "dose"])
+        #expect(json["k"] as? Int == 4)
+        #expect(json["warnings"] as? [String] == ["line 3 ('B'): dropped, no value for 'dose'"])
+        // metafor: rma(yi = c(.5,.3,.2,.6,.1), vi = c(.1,.2,.1,.1,.3), mods = ~ c(1,NA,3,4,2))
+        let coefficients = json.objects("coefficients")
+        #expect(isClose(coefficients[0].double("estimate")!, 0.3458333333, relative: 1e-9))
+        #expect(isClose(coefficients[1].double("estimate")!, 0.02083333333, relative: 1e-9))
+        #expect(isClose(coefficients[0].double("se")!, 0.4133198923, relative: 1e-9))
+        #expect(isClose(coefficients[1].double("se")!, 0.1443375673, relative: 1e-9))
+    }
+
     @Test("Plots are written as SVG files")
     func plots() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("stroma-meta-\(UUID().uuidString)")
