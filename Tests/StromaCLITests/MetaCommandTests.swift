@@ -90,7 +90,7 @@ import _StromaTestSupport
         #expect(isClose(tests.object("common_tau2")!.double("p")!, 0.002300829774, relative: 1e-8))
     }
 
-    @Test("SyRF export: SMD pooled as metafor on the hand-paired data")
+    @Test("SyRF export: SMD pooled as metafor on the hand-paired data", .enabled(if: SharedData.isAvailable))
     func syrf() throws {
         let file = try SharedData.url("syrf/quantitative_data_example.csv").path
         let json = try StromaBinary.json(["meta", "--input", file, "--syrf", "--measure", "SMD"])
@@ -122,7 +122,7 @@ import _StromaTestSupport
         #expect(output.stderr.contains("warning: control group 'Synthetic-19/20 vehicle'"))
     }
 
-    @Test("bias --funnel draws the studies trim-and-fill imputes as open circles")
+    @Test("bias --funnel draws the studies trim-and-fill imputes as open circles", .enabled(if: SharedData.isAvailable))
     func trimAndFillFunnel() throws {
         let file = try SharedData.url("syrf/quantitative_data_example.csv").path
         let funnel = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-\(UUID().uuidString).svg")

@@ -14,6 +14,7 @@ import _StromaTestSupport
         var arguments: [String]
         var expected: [(path: String, value: Double)]
         var testDescription: String { name }
+        var usesSharedData: Bool { arguments.contains { $0.hasPrefix("$STROMA_SHARED_DATA/") } }
     }
 
     static let referenceFile = StromaBinary.root
@@ -52,8 +53,18 @@ import _StromaTestSupport
         return (current as? NSNumber)?.doubleValue
     }
 
-    @Test("JSON output equals metafor to 1e-6 relative", arguments: cases)
-    func matchesMetafor(_ reference: Case) throws {
+    /// Cases on the repository's own example, and cases on the shared SyRF export.
+    static let localCases = cases.filter { !$0.usesSharedData }
+    static let sharedCases = cases.filter(\.usesSharedData)
+
+    @Test("JSON output equals metafor to 1e-6 relative (synthetic example)", arguments: localCases)
+    func matchesMetafor(_ reference: Case) throws { try Self.check(reference) }
+
+    @Test("JSON output equals metafor to 1e-6 relative (SyRF export)",
+        .enabled(if: SharedData.isAvailable), arguments: sharedCases)
+    func matchesMetaforShared(_ reference: Case) throws { try Self.check(reference) }
+
+    static func check(_ reference: Case) throws {
         #expect(reference.expected.count > 10, "too few reference values")
         let arguments = try reference.arguments.map { argument in
             let prefix = "$STROMA_SHARED_DATA/"
@@ -66,6 +77,12 @@ import _StromaTestSupport
             #expect(isClose(actual, expected, relative: Tolerance.coefficient, absolute: 1e-10),
                 "\(path): stroma \(actual), metafor \(expected)")
         }
+    }
+
+    @Test("The reference file holds the six synthetic and three SyRF cases")
+    func caseCount() {
+        #expect(Self.localCases.count == 6)
+        #expect(Self.sharedCases.count == 3)
     }
 
     @Test("The path reader finds nested values")
