@@ -43,6 +43,10 @@ import _StromaTestSupport
             expectClose(pr.ciLower, e.number("pred_ci_lb"), coef, "\(n) pred ci.lb")
             expectClose(pr.standardError, e.number("pred_se"), coef, "\(n) pred se")
             expectClose(pr.ciUpper, e.number("pred_ci_ub"), coef, "\(n) pred ci.ub")
+            if let lb = e.number("pi_higgins_lb") {
+                expectClose(pr.higginsPILower ?? .nan, lb, coef, "\(n) Higgins t(k-2) pi.lb")
+                expectClose(pr.higginsPIUpper ?? .nan, e.number("pi_higgins_ub"), coef, "\(n) Higgins t(k-2) pi.ub")
+            }
             if c.string("method") == "EE" {
                 // metafor's predict() gives no PI for EE models; with τ² = 0 it coincides with the CI.
                 expectClose(pr.piLower, e.number("pred_ci_lb"), coef, "\(n) pi.lb (= ci.lb)")
