@@ -139,4 +139,34 @@ import _StromaTestSupport
         #expect(isClose(dl.tau2, 0.5347368, relative: 1e-7))
         #expect(isClose(dl.heterogeneity.statistic, 122.34688, relative: 1e-7))
     }
+
+    @Test("CAMARADES partition by route: significant at 0.05, not at Bonferroni 0.05/5 (design note §3.4)")
+    func bonferroni() throws {
+        let set = try EffectSizes.compute(.normalizedMeanDifference, continuous: Self.rows())
+        let routes = ["IV", "IV", "IA", "IC", "IC", "IV", "IA"]
+        let r = try Subgroups.compare(yi: set.yi, vi: set.vi, labels: set.labels, groups: routes, moderatorName: "route",
+                                      variant: .fixedEffectPartition, stratifications: 5)
+        #expect(isClose(r.test.statistic, 7.7630377, relative: 1e-7))
+        #expect(isClose(r.test.pValue, 0.020619483, relative: 1e-7))
+        #expect(isClose(r.withinQ ?? .nan, 8.2014729, relative: 1e-7))
+        expectClose(r.subgroups.map(\.estimate), [53.956099, 31.523379, 22.310583], 1e-7, "FE stratum estimates IA, IC, IV")
+        #expect(r.bonferroniThreshold == 0.01)
+        #expect(r.significantAfterBonferroni == false)
+        #expect(r.test.pValue < 0.05)
+    }
+
+    @Test("a failed estimator falls back to DL and says so")
+    func fallback() throws {
+        let set = try EffectSizes.compute(.normalizedMeanDifference, continuous: Self.rows())
+        // One Fisher-scoring iteration cannot converge from the HE start: REML fails, DL is used.
+        let r = try MetaAnalysis.fit(set, options: MetaAnalysisOptions(maxIterations: 1))
+        #expect(r.convergence.requestedMethod == .restrictedMaximumLikelihood)
+        #expect(r.convergence.usedMethod == .dersimonianLaird)
+        #expect(!r.convergence.converged)
+        #expect(r.warnings.contains("fell back to DL for tau^2"))
+        #expect(isClose(r.tau2, 222.51181, relative: 1e-7))
+        #expect(throws: StatisticsError.self) {
+            try MetaAnalysis.fit(set, options: MetaAnalysisOptions(fallback: [], maxIterations: 1))
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Testing
 import _StromaTestSupport
 
 /// Invariances every rma fit must satisfy, on random data (swift-property-based).
-@Suite struct PropertyTests {
+@Suite(.shrinking(false)) struct PropertyTests {
     /// k = 3…25 studies: yi in [−3, 3], vi in [0.01, 2].
     static let studies = zip(Gen.double(in: -3...3), Gen.double(in: 0.01...2)).array(of: 3...25)
 
@@ -72,7 +72,7 @@ import _StromaTestSupport
             // Fisher scoring stops at |Δτ²| < threshold in the data's own units, so equivariance holds
             // to that threshold: tighten it to 1e-12 here. PM's uniroot tolerance (≈1.22e-4, as
             // metafor) is fixed, so PM is only checked on τ² within that tolerance.
-            let options = MetaAnalysisOptions(method: method, fallback: [], threshold: 1e-12, maxIterations: 1000)
+            let options = MetaAnalysisOptions(method: method, fallback: [], threshold: 1e-12, maxIterations: 200)
             guard let r = try? MetaAnalysis.fit(yi: s.map(\.0), vi: s.map(\.1), options: options),
                   let q = try? MetaAnalysis.fit(yi: t.map(\.0), vi: t.map(\.1), options: options) else { return }
             #expect(isClose(q.heterogeneity.statistic, r.heterogeneity.statistic, relative: 1e-9))
@@ -83,7 +83,7 @@ import _StromaTestSupport
             let tol = method.isIterative ? 1e-7 : 1e-9
             #expect(isClose(q.pooled.estimate, a * r.pooled.estimate + b, relative: tol, absolute: tol))
             #expect(isClose(q.pooled.standardError, a * r.pooled.standardError, relative: tol))
-            #expect(isClose(q.tau2, a * a * r.tau2, relative: tol, absolute: 1e-12))
+            #expect(isClose(q.tau2, a * a * r.tau2, relative: tol, absolute: 1e-9 * Swift.max(1, a * a)))
             #expect(isClose(q.i2, r.i2, relative: tol, absolute: 1e-7))
         }
     }

@@ -34,7 +34,8 @@ public struct InfluenceRow: Sendable, Codable, Equatable {
     public var weight: Double
     /// DFBETAS, one per coefficient.
     public var dfbetas: [Double]
-    /// metafor's `inf` flag: |DFFITS| > 3√(p/(k−p)), pchisq(Cook, m) > 0.5, hat > 3p/k, or any |DFBETAS| > 1.
+    /// metafor's `inf` flag: |DFFITS| > 3√(p/(k−p)), pchisq(Cook, p) > 0.5, hat > 3p/k, or any |DFBETAS| > 1
+    /// (Cook's distance and the covariance ratio use all p coefficients, intercept included).
     public var influential: Bool
 }
 

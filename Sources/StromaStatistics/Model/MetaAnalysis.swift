@@ -26,7 +26,8 @@ public enum MetaAnalysis {
 
     /// Fits the model to estimates `yi` with sampling variances `vi`.
     ///
-    /// Non-finite yi/vi are dropped with a recorded warning (metafor drops NA). vi ≤ 0 throws.
+    /// Rows with non-finite yi/vi or a non-finite continuous moderator are dropped with a recorded
+    /// warning (metafor drops NA rows). vi ≤ 0 throws.
     /// Moderators enter as in `mods = ~ a + factor(b)`; the intercept is always included.
     public static func fit(yi: [Double], vi: [Double], labels: [String]? = nil, moderators: [Moderator] = [],
                            options: MetaAnalysisOptions = MetaAnalysisOptions()) throws -> MetaAnalysisResult {

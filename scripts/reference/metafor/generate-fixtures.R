@@ -81,6 +81,11 @@ fit_values <- function(res) {
   if (int_only) {
     out$pred <- pr$pred; out$pred_se <- pr$se; out$pred_ci_lb <- pr$ci.lb; out$pred_ci_ub <- pr$ci.ub
     out$pi_lb <- pr$pi.lb; out$pi_ub <- pr$pi.ub
+    # Higgins et al. 2009 PI with t(k - 2) (not in metafor 3.8): evaluated here from metafor's pred, se, tau2.
+    if (res$k >= 3) {
+      half <- qt(0.975, res$k - 2) * sqrt(pr$se^2 + res$tau2)
+      out$pi_higgins_lb <- pr$pred - half; out$pi_higgins_ub <- pr$pred + half
+    }
   } else {
     out$R2 <- if (is.null(res$R2)) NA else res$R2
   }
