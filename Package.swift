@@ -121,6 +121,7 @@ let package = Package(
         .testTarget(
             name: "StromaPlotTests",
             dependencies: ["StromaPlot", "_StromaTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

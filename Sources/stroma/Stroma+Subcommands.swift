@@ -14,5 +14,6 @@ extension Stroma {
         SimulateCommand.self,
         DoseCommand.self,
         ModelCommand.self,
+        MetaCommand.self,
     ]
 }
