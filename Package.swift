@@ -47,6 +47,7 @@ let package = Package(
         .target(
             name: "StromaKinetics",
             dependencies: ["StromaDomain", .product(name: "Numerics", package: "swift-numerics")],
+            resources: [.copy("Resources/parameters")],
             swiftSettings: strictSettings
         ),
         .target(name: "StromaImport", dependencies: ["StromaDomain", "CZlib"], swiftSettings: strictSettings),
@@ -111,6 +112,7 @@ let package = Package(
                 "StromaKinetics", "_StromaTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -122,6 +124,7 @@ let package = Package(
         .testTarget(
             name: "StromaPlotTests",
             dependencies: ["StromaPlot", "_StromaTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

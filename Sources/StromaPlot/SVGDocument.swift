@@ -14,6 +14,14 @@ public struct SVGDocument: Sendable {
         elements.append(element)
     }
 
+    /// Appends several raw, already-escaped SVG elements in order.
+    public mutating func append(contentsOf elements: [String]) {
+        self.elements.append(contentsOf: elements)
+    }
+
+    /// The number of elements appended so far.
+    public var elementCount: Int { elements.count }
+
     /// The complete SVG text.
     public func render() -> String {
         let w = SVGDocument.number(width)

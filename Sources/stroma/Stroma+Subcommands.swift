@@ -13,5 +13,9 @@ extension Stroma {
         ClaimsCommand.self,
         SearchCommand.self,
         ExportCommand.self,
+        SimulateCommand.self,
+        DoseCommand.self,
+        ModelCommand.self,
+        MetaCommand.self,
     ]
 }

@@ -12,10 +12,13 @@ enum RecordDisplay {
     /// administrations.
     static func dose(_ experiment: Experiment) -> String {
         var parts = [experiment.dose?.stated].compactMap { $0 }
-        if let stated = experiment.administrationsStated {
-            parts.append("\(stated) administrations")
-        } else if let count = experiment.administrations {
-            parts.append(count == 1 ? "1 administration" : "\(count) administrations")
+        let stated = experiment.administrationsStated
+        if let count = experiment.administrations {
+            var text = count == 1 ? "1 administration" : "\(count) administrations"
+            if let stated, stated != "\(count)" { text += " (\(stated))" }
+            parts.append(text)
+        } else if let stated {
+            parts.append("administrations: \(stated)")
         }
         return parts.joined(separator: ", ")
     }

@@ -1,4 +1,0 @@
-import Testing
-@testable import StromaKinetics
-
-// Replaced by the module's real suites.

@@ -1,4 +1,0 @@
-import Testing
-@testable import StromaStatistics
-
-// Replaced by the module's real suites.
