@@ -17,5 +17,5 @@ default:
     print("stroma-bench: release-mode benchmarks, run by scripts/bench/*.sh")
     print("  stroma-bench meta --data DIR        meta-analysis engine (scripts/bench/meta.sh)")
     print("  stroma-bench kinetics OUTDIR …      cell kinetics (scripts/bench/kinetics.sh)")
-    print("  stroma-bench import DIR|ZIP         ClinicalTrials.gov reader (bench/import/run.sh)")
+    print("  stroma-bench import DIR|ZIP         ClinicalTrials.gov reader (scripts/bench/import.sh)")
 }
