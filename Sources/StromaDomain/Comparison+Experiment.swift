@@ -1,3 +1,5 @@
+import Foundation
+
 /// Comparisons from the quantitative outcomes of a knowledge-base experiment.
 extension Comparison {
     /// The moderator columns ``fromOutcomes(of:)`` fills, in this order.
@@ -12,13 +14,14 @@ extension Comparison {
     /// | `hours_after_injury` | first administration, hours after injury (``TimeAfterInjury/firstHours``) |
     /// | `dose_cells` | cells per administration: the stated count when its basis is `per-administration` or `unspecified`; a `total` divided by `administrations` |
     /// | `dose_per_kg` | ``CellDose/cellsPerKg``, else the count when its basis is `per-kg` |
+    /// | `log10_dose_per_kg` | log₁₀ of `dose_per_kg` (when > 0), the usual dose scale for meta-regression |
     /// | `administrations` | number of administrations |
     /// | `assessed_at_hours` | when the outcome was assessed, hours after injury |
     ///
     /// A value the experiment does not give is left out (missing, `NA`).
     public static let experimentModeratorColumns = [
         "route", "source", "species", "product_form", "phase", "hours_after_injury", "dose_cells",
-        "dose_per_kg", "administrations", "assessed_at_hours",
+        "dose_per_kg", "log10_dose_per_kg", "administrations", "assessed_at_hours",
     ]
 
     /// One comparison per ``OutcomeResult`` of `experiment`, treated (group 1) against control
@@ -83,6 +86,7 @@ extension Comparison {
             }
             if let perKg = dose.cellsPerKg ?? (dose.basis == .perKilogram ? dose.cells : nil) {
                 values["dose_per_kg"] = .number(perKg)
+                if perKg > 0 { values["log10_dose_per_kg"] = .number(log10(perKg)) }
             }
         }
         return values

@@ -67,8 +67,8 @@ import _StromaTestSupport
         }
     }
 
-    @Test("The reference file holds five cases")
-    func caseCount() { #expect(Self.cases.count == 5) }
+    @Test("The reference file holds six cases")
+    func caseCount() { #expect(Self.cases.count == 6) }
 
     @Test("Study labels are experiment ids; an experiment with two outcomes is labelled and warned about")
     func labels() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import StromaDomain
 import Testing
 
@@ -56,6 +57,7 @@ import Testing
             "route": .text("tail-vein; intracerebral"), "source": .text("placenta"), "species": .text("rat"),
             "product_form": .text("undifferentiated-cells"), "phase": .text("stroke-acute"),
             "hours_after_injury": .number(72), "dose_cells": .number(1e6), "dose_per_kg": .number(4e6),
+            "log10_dose_per_kg": .number(log10(4e6)),
             "administrations": .number(2), "assessed_at_hours": .number(672),
         ])
         #expect(Set(comparison.moderators.keys).isSubset(of: Comparison.experimentModeratorColumns))

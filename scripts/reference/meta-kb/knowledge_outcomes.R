@@ -106,6 +106,9 @@ cases <- list(
   list(name = "knowledge mNSS, SMD, meta-regression on dose per kg", args = c(kb, "--outcome", "mnss",
     "--measure", "SMD", "--mods", "dose_per_kg"),
     expected = regression(rma(yi, vi, mods = ~ dose_per_kg, data = smd, method = "REML"))),
+  list(name = "knowledge mNSS, SMD, meta-regression on log10 dose per kg and route", args = c(kb, "--outcome",
+    "mnss", "--measure", "SMD", "--mods", "log10_dose_per_kg,route"),
+    expected = regression(rma(yi, vi, mods = ~ log10(dose_per_kg) + route, data = smd, method = "REML"))),
   list(name = "knowledge infarct volume, MD, DL", args = c(kb, "--outcome", "infarct-volume", "--measure", "MD",
     "--method", "DL"), expected = pooled(rma(yi, vi, data = md, method = "DL")))
 )
