@@ -88,10 +88,23 @@ enum MetaTest: String, ExpressibleByArgument, CaseIterable, Sendable {
 /// Options shared by every `stroma meta` subcommand: input, measure and model.
 struct MetaInputOptions: ParsableArguments {
     @Option(name: .long, help: "Input CSV: Stroma's comparison layout, or a SyRF export with --syrf.")
-    var input: String
+    var input: String?
 
     @Flag(name: .long, help: "Read a SyRF quantitative outcome-data export.")
     var syrf = false
+
+    @Flag(name: .long,
+        help: "Pool the outcome numbers of knowledge-base experiments (instead of --input).")
+    var knowledge = false
+
+    @Option(name: .long, help: "With --knowledge: only experiments on this condition (term name).")
+    var condition: String?
+
+    @Option(name: .long,
+        help: "With --knowledge: outcome-measure term (narrower terms included); required when the experiments report several.")
+    var outcome: String?
+
+    @OptionGroup var store: StoreOptions
 
     // Measure, method and test are read as text and resolved in `run()`, so that a bad value gives
     // the one-line `Error: …` of a thrown error rather than argument-parser's multi-line usage text.
@@ -108,6 +121,22 @@ struct MetaInputOptions: ParsableArguments {
     @Option(name: .long, help: "Confidence level in percent.")
     var level: Double = 95
 
+
+    /// Checks that exactly one input source is chosen and that its options fit it.
+    func validateSource() throws {
+        switch (input, knowledge) {
+        case (nil, false):
+            throw MetaCommandError("give the input: --input FILE, or --knowledge to pool knowledge-base experiments")
+        case (.some, true):
+            throw MetaCommandError("use either '--input' or '--knowledge', not both")
+        case (nil, true):
+            if syrf { throw MetaCommandError("'--syrf' applies to '--input', not to '--knowledge'") }
+        case (.some, false):
+            if condition != nil || outcome != nil || store.db != nil {
+                throw MetaCommandError("'--condition', '--outcome' and '--db' apply to '--knowledge', not to '--input'")
+            }
+        }
+    }
 
     /// The effect measure, or a one-line error listing the valid ones.
     var measure: MetaMeasure {

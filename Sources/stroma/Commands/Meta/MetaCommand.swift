@@ -12,8 +12,9 @@ struct MetaCommand: AsyncParsableCommand {
         abstract: "Meta-analysis of treated-versus-control comparisons (metafor-compatible).",
         discussion: """
             Input: Stroma's comparison CSV (one row per comparison; see docs/meta-analysis.md) or a \
-            SyRF quantitative export (--syrf). `stroma meta --input FILE --measure SMD` runs the \
-            pooled fit (the default subcommand `pool`).
+            SyRF quantitative export (--syrf); or, with --knowledge, the outcome numbers of the \
+            knowledge base's experiments (--condition, --outcome, --db). `stroma meta --input FILE \
+            --measure SMD` runs the pooled fit (the default subcommand `pool`).
             """,
         subcommands: [MetaPoolCommand.self, MetaBiasCommand.self, MetaLeaveOneOutCommand.self,
             MetaCumulativeCommand.self, MetaInfluenceCommand.self, MetaPermutationCommand.self],

@@ -6,7 +6,10 @@ import StromaStatistics
 
 /// Comparisons read from the input with their computed effect sizes.
 struct MetaDataset {
+    /// The input file's name, or the database path with `--knowledge`.
     var fileName: String
+    /// `comparison-csv`, `syrf` or `knowledge` (the JSON `input.layout`).
+    var layout: String
     var table: ComparisonTable
     /// After shared-control splitting.
     var comparisons: [Comparison]
@@ -20,13 +23,20 @@ struct MetaDataset {
     init(options: MetaInputOptions) throws {
         let resolvedMeasure = try options.measure
         _ = try options.modelOptions
-        let url = URL(fileURLWithPath: options.input)
-        fileName = url.lastPathComponent
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw MetaCommandError("file '\(options.input)' does not exist")
+        try options.validateSource()
+        if let input = options.input {
+            let url = URL(fileURLWithPath: input)
+            fileName = url.lastPathComponent
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw MetaCommandError("file '\(input)' does not exist")
+            }
+            table = options.syrf ? try SyRFQuantitativeReader.read(contentsOf: url)
+                : try ComparisonCSVReader.read(contentsOf: url)
+            layout = options.syrf ? "syrf" : "comparison-csv"
+        } else {
+            (table, fileName) = try Self.knowledgeTable(options)
+            layout = "knowledge"
         }
-        table = options.syrf ? try SyRFQuantitativeReader.read(contentsOf: url)
-            : try ComparisonCSVReader.read(contentsOf: url)
         measure = resolvedMeasure
         let split = Comparison.splittingSharedControls(table.comparisons)
         comparisons = split.comparisons
@@ -38,12 +48,12 @@ struct MetaDataset {
             {
                 effects.append(EffectSize(label: effect.label, row: index, yi: effect.yi, vi: effect.vi))
             } else {
-                warnings.append("line \(comparison.line ?? 0) ('\(comparison.study)'): dropped, "
+                warnings.append("\(comparison.placeName) ('\(comparison.study)'): dropped, "
                     + "missing data for \(measure.rawValue)")
             }
         }
         guard !effects.isEmpty else {
-            throw MetaCommandError("file '\(fileName)': no comparison has the data for measure "
+            throw MetaCommandError("\(layout == "knowledge" ? "knowledge base" : "file '\(fileName)'"): no comparison has the data for measure "
                 + "'\(measure.rawValue)'")
         }
     }
@@ -52,7 +62,7 @@ struct MetaDataset {
     static func effect(_ comparison: Comparison, measure: MetaMeasure, fileName: String, syrf: Bool = false)
         throws -> EffectSize?
     {
-        let place = "file '\(fileName)', line \(comparison.line ?? 0)"
+        let place = comparison.line.map { "file '\(fileName)', line \($0)" } ?? "knowledge base"
         let label = comparison.study
         guard let effectMeasure = measure.effectMeasure else {
             guard case .effect(let yi, let vi) = comparison.data else {
@@ -115,6 +125,13 @@ struct MetaDataset {
         "events": ("xi", "xi"), "r": ("ri", "ri"), "n": ("ni", "ni"),
     ]
 
+    /// The knowledge-base outcome fields behind the engine's field names (docs/knowledge.md).
+    static let outcomeFields: [String: String] = [
+        "treatment.mean": "treated_mean", "treatment.spread": "treated_error",
+        "treatment.n": "treated_n", "control.mean": "control_mean",
+        "control.spread": "control_error", "control.n": "control_n", "shamMean": "sham_mean",
+    ]
+
     /// Rewrites an engine message `'field' must be …` as `file …, line …, column 'col': must be …`.
     static func columnMessage(_ message: String, place: String, label: String, syrf: Bool) -> String {
         guard message.hasPrefix("'"), let close = message.dropFirst().firstIndex(of: "'") else {
@@ -123,6 +140,9 @@ struct MetaDataset {
         let field = String(message[message.index(after: message.startIndex)..<close])
         guard let names = columnNames[field] else { return "\(place) ('\(label)'): \(message)" }
         let rest = message[message.index(after: close)...].trimmingCharacters(in: .whitespaces)
+        if place == "knowledge base", let outcomeField = outcomeFields[field] {
+            return "\(place) ('\(label)'), outcome field '\(outcomeField)': \(rest)"
+        }
         let column = syrf ? names.syrf : names.csv
         let suffix = column.hasSuffix("cohort") ? ")" : ""
         return "\(place) ('\(label)'), column '\(column)'\(suffix): \(rest)"

@@ -14,7 +14,7 @@ enum MetaReport {
             "engine_version": .string(fit.packageVersion),
             "input": .object([
                 "file": .string(run.dataset.fileName),
-                "layout": .string(syrf ? "syrf" : "comparison-csv"),
+                "layout": .string(run.dataset.layout),
                 "comparisons_read": .int(run.dataset.table.comparisons.count),
             ]),
             "k": .int(fit.k),

@@ -48,7 +48,7 @@ struct MetaRun {
             if missing.isEmpty {
                 members.append(index)
             } else {
-                warnings.append("line \(comparison.line ?? 0) ('\(comparison.study)'): dropped, no "
+                warnings.append("\(comparison.placeName) ('\(comparison.study)'): dropped, no "
                     + "value for \(missing.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }
