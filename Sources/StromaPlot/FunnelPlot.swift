@@ -19,23 +19,44 @@ public struct FunnelPlot: Sendable {
         }
     }
 
+    /// One pseudo-confidence region: estimate ± z·SE at a confidence level.
+    public struct Region: Sendable, Hashable {
+        /// Confidence level in (0, 1), e.g. 0.95.
+        public var level: Double
+        /// The two-sided standard normal quantile Φ⁻¹(1/2 + level/2), e.g. 1.96.
+        public var z: Double
+
+        public init(level: Double, z: Double) {
+            self.level = level
+            self.z = z
+        }
+
+        /// 90%, 95% and 99% with z = qnorm(0.95), qnorm(0.975), qnorm(0.995) (R 4.2.2,
+        /// `sprintf("%.16g", qnorm(c(0.95, 0.975, 0.995)))`).
+        public static let standard = [
+            Region(level: 0.90, z: 1.644853626951472),
+            Region(level: 0.95, z: 1.959963984540054),
+            Region(level: 0.99, z: 2.5758293035489),
+        ]
+    }
+
     public var points: [Point]
     /// The pooled estimate the regions are centred on (after trim-and-fill, if any).
     public var estimate: Double
-    /// Confidence levels of the regions, in (0, 1); default 90%, 95%, 99%.
-    public var levels: [Double]
+    /// The pseudo-confidence regions; default 90%, 95%, 99%.
+    public var regions: [Region]
     public var effectLabel: String
     public var standardErrorLabel: String
     public var width: Double
     public var height: Double
 
-    public init(points: [Point], estimate: Double, levels: [Double] = [0.90, 0.95, 0.99],
+    public init(points: [Point], estimate: Double, regions: [Region] = Region.standard,
         effectLabel: String, standardErrorLabel: String = "Standard error",
         width: Double = 560, height: Double = 440)
     {
         self.points = points
         self.estimate = estimate
-        self.levels = levels
+        self.regions = regions
         self.effectLabel = effectLabel
         self.standardErrorLabel = standardErrorLabel
         self.width = width
@@ -48,8 +69,8 @@ public struct FunnelPlot: Sendable {
         let maxSE = max(points.map(\.standardError).filter(\.isFinite).max() ?? 1, 1e-9)
         let yTicks = AxisTicks(lower: 0, upper: maxSE, count: 4)
         let seMax = yTicks.values.last!
-        let levelsSorted = levels.sorted()
-        let widest = normalQuantile(0.5 + (levelsSorted.last ?? 0.95) / 2)
+        let regionsSorted = regions.sorted { $0.level < $1.level }
+        let widest = regionsSorted.last?.z ?? 1.959963984540054
         var xs = points.map(\.estimate).filter(\.isFinite)
         xs += [estimate - widest * seMax, estimate + widest * seMax]
         let xTicks = AxisTicks(lower: xs.min()!, upper: xs.max()!, count: 6)
@@ -61,8 +82,8 @@ public struct FunnelPlot: Sendable {
         doc.append(SVG.rect(0, 0, width, height, fill: "#fff"))
         // Regions, widest first, lighter outside.
         let shades = ["#f2f2f2", "#dcdcdc", "#c4c4c4", "#aaaaaa"]
-        for (index, level) in levelsSorted.reversed().enumerated() {
-            let z = normalQuantile(0.5 + level / 2)
+        for (index, region) in regionsSorted.reversed().enumerated() {
+            let z = region.z
             let bottomY = yScale(seMax)
             let polygon = [
                 (xScale(estimate), yScale(0)),
@@ -88,10 +109,10 @@ public struct FunnelPlot: Sendable {
         // Legend along the top.
         var x = left
         let y = top + 2
-        for (index, level) in levelsSorted.reversed().enumerated().reversed() {
+        for (index, region) in regionsSorted.reversed().enumerated().reversed() {
             doc.append(SVG.rect(x, y - 9, 12, 12, fill: shades[min(index, shades.count - 1)],
                 stroke: "#888"))
-            let text = PlotFormat.fixed(level * 100, decimals: 0) + "%"
+            let text = PlotFormat.fixed(region.level * 100, decimals: 0) + "%"
             doc.append(SVG.text(text, x: x + 16, y: y + 1, size: 11))
             x += 16 + TextMetrics.width(text, size: 11) + 12
         }

@@ -90,13 +90,4 @@ import _StromaTestSupport
         let ticks = AxisTicks(lower: -0.5, upper: 0.5)
         #expect(ticks.values.map(ticks.label) == ["−0.6", "−0.4", "−0.2", "0.0", "0.2", "0.4", "0.6"])
     }
-
-    @Test("Normal quantiles match R's qnorm")
-    func quantiles() {
-        // R 4.2.2: sprintf("%.15f", qnorm(c(0.95, 0.975, 0.995, 0.01)))
-        #expect(isClose(normalQuantile(0.95), 1.644853626951472, relative: 1e-12))
-        #expect(isClose(normalQuantile(0.975), 1.959963984540054, relative: 1e-12))
-        #expect(isClose(normalQuantile(0.995), 2.575829303548900, relative: 1e-12))
-        #expect(isClose(normalQuantile(0.01), -2.326347874040841, relative: 1e-12))
-    }
 }

@@ -71,8 +71,11 @@ enum MetaPlots {
             FunnelPlot.Point(estimate: fit.yi[$0], standardError: fit.vi[$0].squareRoot())
         }
         points += imputed.map { FunnelPlot.Point(estimate: $0.yi, standardError: $0.vi.squareRoot(), imputed: true) }
+        let regions = [0.90, 0.95, 0.99].map {
+            FunnelPlot.Region(level: $0, z: Distributions.normalQuantile(0.5 + $0 / 2))
+        }
         return FunnelPlot(points: points, estimate: estimate ?? fit.pooled.estimate,
-            effectLabel: run.dataset.measure.axisLabel)
+            regions: regions, effectLabel: run.dataset.measure.axisLabel)
     }
 
     /// Bubble plot for a model with exactly one continuous moderator.
