@@ -70,42 +70,15 @@ struct BadInputTests {
 
 @Suite("The built binary")
 struct BinaryTests {
-    /// The `stroma` executable built beside the test bundle.
-    static func executable() throws -> URL {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = testBinary.deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("stroma")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        let fallback = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent(".build/debug/stroma")
-        guard FileManager.default.isExecutableFile(atPath: fallback.path) else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: fallback.path])
-        }
-        return fallback
-    }
-
     @Test("an unknown term exits non-zero with exactly one line on stderr")
     func oneLine() throws {
         let db = try FixtureDatabase()
         defer { db.cleanUp() }
-        let process = Process()
-        process.executableURL = try Self.executable()
-        process.arguments = ["experiments", "--condition", "ischemic-strok", "--db", db.path]
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        #expect(outputData.isEmpty)
-        #expect(String(decoding: errorData, as: UTF8.self)
+        let output = try StromaBinary.run(
+            ["experiments", "--condition", "ischemic-strok", "--db", db.path])
+        #expect(output.status != 0)
+        #expect(output.stdout.isEmpty)
+        #expect(output.stderr
             == "Error: unknown condition 'ischemic-strok'; did you mean: ischemic-stroke?\n")
     }
 }

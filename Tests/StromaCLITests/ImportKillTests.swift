@@ -47,7 +47,7 @@ struct ImportKillTests {
     /// grown by that many bytes (some batches committed) and returns `nil`; else returns stdout.
     static func runImport(_ corpus: URL, db: String, killWhenGrownBy: Int? = nil) throws -> String? {
         let process = Process()
-        process.executableURL = try BinaryTests.executable()
+        process.executableURL = try StromaBinary.executable()
         process.arguments = ["import", "ctgov", corpus.path, "--db", db, "--batch-size", "7", "--format", "json"]
         let stdout = Pipe()
         process.standardOutput = stdout
