@@ -42,16 +42,8 @@ public struct RouteComparisonChart: Sendable {
         let maxValue = groups.flatMap { $0.values + ($0.upper ?? []) }.filter(\.isFinite).max() ?? 1
         let axis = ChartAxis.values(min: yFloor, max: max(maxValue, yFloor * 10), log: true)
         func py(_ y: Double) -> Double { top + ph - axis.fraction(y) * ph }
-        doc.append("<rect x=\"0\" y=\"0\" width=\"\(SVGDocument.number(width))\" height=\"\(SVGDocument.number(height))\" fill=\"white\"/>")
-        doc.append("<text x=\"\(SVGDocument.number(left))\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(SVGDocument.escape(title))</text>")
-        if let subtitle {
-            doc.append("<text x=\"\(SVGDocument.number(left))\" y=\"42\" font-size=\"12\" fill=\"#555\">\(SVGDocument.escape(subtitle))</text>")
-        }
-        for tick in axis.ticks {
-            let y = py(tick)
-            doc.append("<line x1=\"\(SVGDocument.number(left))\" y1=\"\(SVGDocument.number(y))\" x2=\"\(SVGDocument.number(left + pw))\" y2=\"\(SVGDocument.number(y))\" stroke=\"#e5e5e5\"/>")
-            doc.append("<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.svgLabel(tick, log: true))</text>")
-        }
+        ChartAxis.appendHeader(to: &doc, left: left, title: title, subtitle: subtitle)
+        axis.appendGrid(to: &doc, left: left, plotWidth: pw, y: py)
         let slot = pw / Double(max(categories.count, 1))
         let barW = slot * 0.8 / Double(max(groups.count, 1))
         for (c, name) in categories.enumerated() {
