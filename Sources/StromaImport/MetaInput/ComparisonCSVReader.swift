@@ -14,13 +14,7 @@ import StromaDomain
 public enum ComparisonCSVReader {
     /// Reads and validates a file.
     public static func read(contentsOf url: URL) throws -> ComparisonTable {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ImportError("file '\(url.path)': cannot be read as UTF-8 text")
-        }
-        return try parse(text, fileName: url.lastPathComponent)
+        try parse(MetaCSVRow.readText(url), fileName: url.lastPathComponent)
     }
 
     /// The recognised data kinds and their columns.
@@ -74,7 +68,7 @@ public enum ComparisonCSVReader {
                 throw ImportError("file '\(fileName)', line \(record.line): \(fields.count) fields, "
                     + "but the header has \(names.count) columns")
             }
-            let row = Row(fields: fields, position: position, names: names, fileName: fileName,
+            let row = MetaCSVRow(fields: fields, position: position, names: names, fileName: fileName,
                 line: record.line)
             let study = row.text("study")
             guard !study.isEmpty else {

@@ -2,44 +2,6 @@ import Foundation
 import StromaDomain
 
 extension SyRFQuantitativeReader {
-    /// Access to one row's cells with precise messages.
-    struct Cell {
-        var fields: [String]
-        var position: [String: Int]
-        var names: [String]
-        var fileName: String
-        var line: Int
-
-        func text(_ column: String) -> String {
-            guard let index = position[column.lowercased()] else { return "" }
-            return fields[index].trimmingSpaces
-        }
-
-        func error(_ column: String, _ message: String) -> ImportError {
-            let name = position[column.lowercased()].map { names[$0] } ?? column
-            return ImportError("file '\(fileName)', line \(line), column '\(name)': \(message)")
-        }
-
-        func number(_ column: String, valid: String, _ rule: (Double) -> Bool) throws -> Double {
-            let cell = text(column)
-            if MetaCell.isMissing(cell) { throw error(column, "missing value; expected \(valid)") }
-            guard let value = MetaCell.number(cell) else {
-                throw error(column, "'\(cell)' is not a number; expected \(valid)")
-            }
-            guard rule(value) else { throw error(column, "\(cell) is invalid; expected \(valid)") }
-            return value
-        }
-
-        func flag(_ column: String) throws -> Bool {
-            guard let value = MetaCell.boolean(text(column)) else {
-                let cell = text(column)
-                throw error(column, cell.isEmpty ? "missing value; expected TRUE or FALSE"
-                    : "'\(cell)' is not TRUE or FALSE")
-            }
-            return value
-        }
-    }
-
     /// One cohort × outcome × time row of the export.
     struct Cohort {
         enum Role { case control, treated, sham, shamTreated }
@@ -67,7 +29,7 @@ extension SyRFQuantitativeReader {
         var diseaseModel: String
         var annotations: [String]
 
-        init(cell: Cell, timeIndex: Int, annotations: [String]) throws {
+        init(cell: MetaCSVRow, timeIndex: Int, annotations: [String]) throws {
             line = cell.line
             studyId = cell.text("StudyId")
             investigatorId = cell.text("InvestigatorId")

@@ -26,13 +26,7 @@ import StromaDomain
 public enum SyRFQuantitativeReader {
     /// Reads and pairs a file.
     public static func read(contentsOf url: URL) throws -> ComparisonTable {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw ImportError("file '\(url.path)': cannot be read as UTF-8 text")
-        }
-        return try parse(text, fileName: url.lastPathComponent)
+        try parse(MetaCSVRow.readText(url), fileName: url.lastPathComponent)
     }
 
     /// The fixed columns of a SyRF export (lower case); all others are annotation questions.
@@ -81,7 +75,7 @@ public enum SyRFQuantitativeReader {
                 throw ImportError("file '\(fileName)', line \(record.line): \(record.fields.count) "
                     + "fields, but the header has \(names.count) columns")
             }
-            let cell = Cell(fields: record.fields, position: position, names: names,
+            let cell = MetaCSVRow(fields: record.fields, position: position, names: names,
                 fileName: fileName, line: record.line)
             cohorts.append(try Cohort(cell: cell, timeIndex: timeIndex,
                 annotations: annotationIndices.map { record.fields[$0] }))
