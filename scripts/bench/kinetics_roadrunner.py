@@ -6,14 +6,17 @@ Usage: kinetics_roadrunner.py OUTDIR [--reps 50] [--samples 10000] [--processes 
 Reads OUTDIR/rat-iv-7d.xml (rat, xenogeneic, IV 1e6 cells, 7 days), OUTDIR/times.txt and
 OUTDIR/stroma-states.csv. Prints `key,value` lines:
   - rr_load_seconds: median time to parse and compile the SBML (once per process);
+  - stroma_error_vs_reference, rr_error_vs_reference_rtol<r>: max relative error against a
+    tight reference (CVODE rtol 1e-12, atol 1e-18 × dose) over all species and output times
+    where the reference exceeds 1e-6 × dose — the accuracy of each;
   - rr_single_7d_seconds_rtol<r>: median time of r.simulate(times=…) after resetAll(), CVODE
-    (stiff BDF), relative tolerance r, absolute tolerance 1e-12 × dose, for r = 1e-6 and 1e-10;
-  - rr_max_rel_diff_rtol<r>: max |stroma − roadrunner| / roadrunner over all species and output
-    times where roadrunner > 1e-6 × dose (how close the two trajectories are);
+    (stiff BDF); r = default (libRoadRunner's own: rtol 1e-6, atol 1e-12 in amounts), or
+    rtol r = 1e-6, 1e-8, 1e-10 with absolute tolerance 1e-12 × dose;
+  - rr_max_rel_diff_rtol<r>: max |stroma − roadrunner| / roadrunner over the same values;
   - *_cpu_seconds: the same in CPU time (thread time for one simulation; worker processes' CPU
     for Monte Carlo), less disturbed by other load on a shared machine;
   - rr_monte_carlo_seconds: wall time of `samples` simulations on `processes` worker processes
-    (multiprocessing), each with every rate constant k_i multiplied by a lognormal factor
+    (multiprocessing, default tolerances), each with every rate constant k_i multiplied by a lognormal factor
     (sigma 0.3, seeded). Stroma's Monte Carlo draws the notes' parameters and rebuilds the model;
     the solver work per sample is the same kind (one 7-day trajectory).
 libRoadRunner 2.10.0 (PyPI `libroadrunner`).
