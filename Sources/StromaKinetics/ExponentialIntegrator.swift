@@ -128,10 +128,11 @@ public struct ExponentialIntegrator: Sendable {
         let n = a.n
         let nc = columns.count
         let m = 3 * nc
-        // Finest argument z = h/2^(count+s)·A with ‖z‖₁ ≤ 1: 18 Taylor terms leave < 1/19! ≈ 8e-18.
+        // Finest argument z = h/2^(count+s)·A with ‖z‖₁ ≤ θ₇ < 1 ([7/7] Padé for e^z − I); 18
+        // Taylor terms for the φ-functions leave < 1/19! ≈ 8e-18.
         var s = 0
         let normH = h * a.norm1
-        while normH / Foundation.pow(2, Double(count + s)) > 1 { s += 1 }
+        while normH / Foundation.pow(2, Double(count + s)) > Matrix.theta7 { s += 1 }
         let tau = h / Foundation.pow(2, Double(count + s))
         let z = tau * a
         // D = e^z − I (carried as D so that rounding stays relative to ‖D‖ over the squarings).
