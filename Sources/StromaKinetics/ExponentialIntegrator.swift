@@ -234,7 +234,31 @@ public struct ExponentialIntegrator: Sendable {
         while unit * Foundation.pow(2, Double(k + 1)) <= maxStep * (1 + 1e-12) { k += 1 }
         // Level k of the chain is the unit; the finest level must not be coarser than it.
         guard k <= levels else { return maxStep }
-        return unit * Foundation.pow(2, Double(k))
+        let commensurate = unit * Foundation.pow(2, Double(k))
+        // Keep it only when it is cheaper: a dense grid of dyadic stops (0.25 h, derived outputs)
+        // would take two steps per gap at 4/3 h but one at 2 h, with few per-gap exponentials.
+        return plannedCost(commensurate, stops: stops, levels: levels)
+            < plannedCost(maxStep, stops: stops, levels: levels) ? commensurate : maxStep
+    }
+
+    /// Work of a run in step units (ramp ignored): greedy dyadic steps per gap between stops, and
+    /// 30 steps for each gap that ends in a non-dyadic remainder (its own exponential and φ).
+    static func plannedCost(_ maxStep: Double, stops: [Double], levels: Int) -> Double {
+        let finest = maxStep / Foundation.pow(2, Double(levels))
+        var cost = 0.0
+        for (a, b) in zip(stops, stops.dropFirst()) {
+            let gap = b - a
+            let whole = (gap / maxStep * (1 + 1e-12)).rounded(.down)
+            var rest = gap - whole * maxStep
+            cost += whole
+            let units = (rest / finest).rounded()
+            if abs(units * finest - rest) > 1e-9 * max(1, gap) {
+                cost += 30
+                rest = units * finest
+            }
+            cost += Double(UInt64(max(0, units)).nonzeroBitCount)
+        }
+        return cost
     }
 
     /// Integrates from x(0) = 0 (plus jumps at t = 0), recording at `recordTimes`.
