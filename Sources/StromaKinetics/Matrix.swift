@@ -38,17 +38,46 @@ public struct Matrix: Sendable, Equatable {
         a.storage.withUnsafeBufferPointer { pa in
             b.storage.withUnsafeBufferPointer { pb in
                 c.storage.withUnsafeMutableBufferPointer { pc in
-                    for i in 0..<n {
-                        for k in 0..<n {
-                            let aik = pa[i * n + k]
-                            if aik == 0 { continue }
-                            for j in 0..<n { pc[i * n + j] += aik * pb[k * n + j] }
-                        }
-                    }
+                    Self.multiply(pa.baseAddress!, pb.baseAddress!, into: pc.baseAddress!, n: n, columns: n)
                 }
             }
         }
         return c
+    }
+
+    /// C = A·B for row-major A (n×n), B and C (n×`columns`); C must be zero on entry and must not
+    /// overlap A or B.
+    ///
+    /// Row-wise axpy (C[i,:] += A[i,k]·B[k,:]) on SIMD4 lanes with wrapping index arithmetic, so
+    /// the inner loop has no overflow checks and vectorises; zero entries of A are skipped (the
+    /// model's matrices are block-triangular and sparse).
+    @inline(__always)
+    static func multiply(
+        _ a: UnsafePointer<Double>, _ b: UnsafePointer<Double>, into c: UnsafeMutablePointer<Double>,
+        n: Int, columns m: Int
+    ) {
+        let m4 = m & ~3
+        for i in 0..<n {
+            let crow = c + i &* m
+            let arow = a + i &* n
+            for k in 0..<n {
+                let aik = arow[k]
+                if aik == 0 { continue }
+                let brow = b + k &* m
+                let av = SIMD4<Double>(repeating: aik)
+                var j = 0
+                while j < m4 {
+                    let bv = UnsafeRawPointer(brow + j).loadUnaligned(as: SIMD4<Double>.self)
+                    let cv = UnsafeRawPointer(crow + j).loadUnaligned(as: SIMD4<Double>.self)
+                    UnsafeMutableRawPointer(crow + j).storeBytes(of: cv + av * bv, as: SIMD4<Double>.self)
+                    j &+= 4
+                }
+                while j < m {
+                    crow[j] += aik * brow[j]
+                    j &+= 1
+                }
+            }
+        }
     }
 
     /// A·B for a row-major n × `columns` block B (returned in the same layout).
@@ -58,13 +87,7 @@ public struct Matrix: Sendable, Equatable {
         storage.withUnsafeBufferPointer { pa in
             b.withUnsafeBufferPointer { pb in
                 c.withUnsafeMutableBufferPointer { pc in
-                    for i in 0..<n {
-                        for k in 0..<n {
-                            let aik = pa[i * n + k]
-                            if aik == 0 { continue }
-                            for j in 0..<m { pc[i * m + j] += aik * pb[k * m + j] }
-                        }
-                    }
+                    Self.multiply(pa.baseAddress!, pb.baseAddress!, into: pc.baseAddress!, n: n, columns: m)
                 }
             }
         }
@@ -90,27 +113,35 @@ public struct Matrix: Sendable, Equatable {
         storage.withUnsafeBufferPointer { pa in
             x.withUnsafeBufferPointer { px in
                 y.withUnsafeMutableBufferPointer { py in
-                    // Four partial sums break the floating-point dependency chain (≈3× faster).
-                    let n4 = n & ~3
-                    for i in 0..<n {
-                        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
-                        let row = i * n
-                        var j = 0
-                        while j < n4 {
-                            s0 += pa[row + j] * px[j]
-                            s1 += pa[row + j + 1] * px[j + 1]
-                            s2 += pa[row + j + 2] * px[j + 2]
-                            s3 += pa[row + j + 3] * px[j + 3]
-                            j += 4
-                        }
-                        while j < n {
-                            s0 += pa[row + j] * px[j]
-                            j += 1
-                        }
-                        py[i] = (s0 + s1) + (s2 + s3)
-                    }
+                    Self.apply(pa.baseAddress!, px.baseAddress!, into: py.baseAddress!, n: n)
                 }
             }
+        }
+    }
+
+    /// y = A·x on raw pointers: SIMD4 partial sums per row (breaking the floating-point
+    /// dependency chain), wrapping index arithmetic.
+    @inline(__always)
+    static func apply(
+        _ a: UnsafePointer<Double>, _ x: UnsafePointer<Double>, into y: UnsafeMutablePointer<Double>, n: Int
+    ) {
+        let n4 = n & ~3
+        for i in 0..<n {
+            let row = a + i &* n
+            var acc = SIMD4<Double>(repeating: 0)
+            var j = 0
+            while j < n4 {
+                let av = UnsafeRawPointer(row + j).loadUnaligned(as: SIMD4<Double>.self)
+                let xv = UnsafeRawPointer(x + j).loadUnaligned(as: SIMD4<Double>.self)
+                acc += av * xv
+                j &+= 4
+            }
+            var s = (acc[0] + acc[1]) + (acc[2] + acc[3])
+            while j < n {
+                s += row[j] * x[j]
+                j &+= 1
+            }
+            y[i] = s
         }
     }
 

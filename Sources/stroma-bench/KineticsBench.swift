@@ -51,13 +51,22 @@ enum KineticsBench {
         let samples = option(args, "--samples", 10_000)
         let threads = option(args, "--threads", 2)
         let mcReps = option(args, "--mc-reps", 3)
+        // Integrator of the timed single run (defaults: the library's); for accuracy studies.
+        var integrator = ExponentialIntegrator()
+        if let i = args.firstIndex(of: "--max-step"), i + 1 < args.count, let h = Double(args[i + 1]) {
+            integrator.maxStep = h
+        }
+        integrator.levels = option(args, "--levels", integrator.levels)
         let out = URL(fileURLWithPath: dir)
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let scenario = Scenario(species: .rat, route: .iv, dose: 1e6, until: 168)
         let parameters = try Simulation.parameters(for: scenario)
         let sbml = try SBMLExport.document(scenario: scenario, parameters: parameters)
         try sbml.write(to: out.appendingPathComponent("rat-iv-7d.xml"), atomically: true, encoding: .utf8)
-        let reference = try Simulation.run(scenario, parameters: parameters)
+        // Stroma's trajectories of the timed single run (cells only, default integrator), for the
+        // accuracy comparison against a tight libRoadRunner reference.
+        let reference = try Simulation.run(
+            scenario, parameters: parameters, integrator: integrator, derived: false)
         try reference.times.map { String($0) }.joined(separator: ",")
             .write(to: out.appendingPathComponent("times.txt"), atomically: true, encoding: .utf8)
         let ids = reference.stateValues.keys.sorted()
@@ -72,7 +81,9 @@ enum KineticsBench {
         for _ in 0..<reps {
             full.append(try time { _ = try Simulation.run(scenario, parameters: parameters) })
             let c0 = cpu(CLOCK_THREAD_CPUTIME_ID)
-            cells.append(try time { _ = try Simulation.run(scenario, parameters: parameters, derived: false) })
+            cells.append(try time {
+                _ = try Simulation.run(scenario, parameters: parameters, integrator: integrator, derived: false)
+            })
             cellsCPU.append(cpu(CLOCK_THREAD_CPUTIME_ID) - c0)
         }
         print("stroma_single_7d_full_seconds,\(median(full))")
