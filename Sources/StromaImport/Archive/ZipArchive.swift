@@ -107,6 +107,12 @@ final class ZipArchive {
 
     /// The uncompressed bytes of `entry`, checked against its CRC-32.
     func contents(of entry: Entry) throws -> Data {
+        try Self.expand(try storedData(of: entry), entry: entry, archiveName: fileName)
+    }
+
+    /// The bytes of `entry` as stored (compressed); ``expand(_:entry:archiveName:)`` inflates
+    /// and checks them, and needs no archive, so it can run on another thread.
+    func storedData(of entry: Entry) throws -> Data {
         let where_ = "'\(fileName)' entry '\(entry.name)'"
         guard entry.flags & 1 == 0 else { throw ImportError("\(where_) is encrypted; valid: unencrypted entries") }
         guard entry.uncompressedSize <= Self.maximumEntrySize else {
@@ -123,7 +129,13 @@ final class ZipArchive {
         guard dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
             throw ImportError("\(where_) is corrupt: data (byte offset \(dataOffset), \(entry.compressedSize) bytes) runs past the file end")
         }
-        let compressed = try Self.read(handle, at: dataOffset, count: Int(entry.compressedSize), name: fileName)
+        return try Self.read(handle, at: dataOffset, count: Int(entry.compressedSize), name: fileName)
+    }
+
+    /// Inflates (method 8) or keeps (method 0) the stored bytes of `entry` and checks the size
+    /// and CRC-32.
+    static func expand(_ compressed: Data, entry: Entry, archiveName: String) throws -> Data {
+        let where_ = "'\(archiveName)' entry '\(entry.name)'"
         let output: Data
         switch entry.method {
         case 0:
