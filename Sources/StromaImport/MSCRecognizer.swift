@@ -66,10 +66,11 @@ public struct MSCRecognizer: Sendable {
             if let d = intervention.description {
                 own.append(MSCText(field: "interventions[\(i)].description", text: d))
             }
-            if MSCVocabulary.control.firstMatch(in: own[0].normalized) != nil { continue }
+            // The cheap product check first: a control name is skipped either way.
             guard let hit = own.lazy.compactMap({ t in
                 MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
             }).first else { continue }
+            if MSCVocabulary.control.firstMatch(in: own[0].normalized) != nil { continue }
             if evidence == nil {
                 evidence = MSCExtracted("msc", field: hit.0.field, evidence: hit.0.original(hit.1.range))
             }
