@@ -53,8 +53,7 @@ struct ImportPipeline {
 
     mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        let summaries = Self.summaries(of: pending, recognizer: recognizer)
-        let items = zip(pending, summaries).map { StromaStore.StudyUpsert(study: $0, msc: $1) }
+        let items = Self.upserts(of: pending, recognizer: recognizer)
         let results = try store.upsertStudies(items)
         for (item, result) in zip(items, results) {
             switch result {
@@ -65,14 +64,18 @@ struct ImportPipeline {
         pending.removeAll(keepingCapacity: true)
     }
 
-    /// ``summary(of:)`` of each study's recognition, in order, computed on up to 4 threads.
-    static func summaries(of studies: [RegistryStudy], recognizer: MSCRecognizer) -> [RegistryMSCSummary] {
+    /// Each study with ``summary(of:)`` of its recognition and its stored JSON, in order, computed
+    /// on up to 4 threads (a study whose JSON cannot be encoded is encoded again, and fails, in
+    /// the store).
+    static func upserts(of studies: [RegistryStudy], recognizer: MSCRecognizer) -> [StromaStore.StudyUpsert] {
         let slots = Slots(count: studies.count)
         let workers = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount), studies.count)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var i = worker
             while i < studies.count {
-                slots.buffer[i] = summary(of: recognizer.recognize(studies[i]))
+                slots.buffer[i] = StromaStore.StudyUpsert(
+                    study: studies[i], msc: summary(of: recognizer.recognize(studies[i])),
+                    recordJSON: try? StromaStore.recordJSON(studies[i]))
                 i += workers
             }
         }
@@ -81,7 +84,7 @@ struct ImportPipeline {
 
     /// Result slots written by index from several threads (each index by one thread only).
     private final class Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<RegistryMSCSummary?>
+        let buffer: UnsafeMutableBufferPointer<StromaStore.StudyUpsert?>
         init(count: Int) {
             buffer = .allocate(capacity: count)
             buffer.initialize(repeating: nil)
