@@ -84,7 +84,9 @@ public struct MSCRecognizer: Sendable {
             var own: [MSCText] = []
             if let d = arm.description { own.append(MSCText(field: "armGroups[\(i)].description", text: d)) }
             own.append(MSCText(field: "armGroups[\(i)].label", text: arm.label))
-            let mentions = own.lazy.compactMap { t in
+            // The product pattern only decides arms that receive no MSC intervention, or gives the
+            // first evidence.
+            let mentions = receivesMSC && evidence != nil ? nil : own.lazy.compactMap { t in
                 MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
             }.first
             guard receivesMSC || mentions != nil else { continue }
