@@ -163,28 +163,30 @@ final class ZipArchive {
     /// Raw-deflate decompression of `input` into exactly `expected` bytes.
     static func inflate(_ input: Data, expected: Int, context: String) throws -> Data {
         if expected == 0 { return Data() }
-        var output = Data(count: expected)
+        // Inflated straight into an uninitialised buffer that the returned Data then owns.
+        guard let out = malloc(expected)?.bindMemory(to: Bytef.self, capacity: expected) else {
+            throw ImportError("\(context): cannot allocate \(expected) bytes to inflate into")
+        }
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            free(out)
             throw ImportError("\(context): zlib could not start inflating")
         }
         defer { inflateEnd(&stream) }
         let status: Int32 = input.withUnsafeBytes { inBuffer in
-            output.withUnsafeMutableBytes { outBuffer in
-                stream.next_in = UnsafeMutablePointer(
-                    mutating: inBuffer.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(bitPattern: 1)!)
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.bindMemory(to: Bytef.self).baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                return CZlib.inflate(&stream, Z_FINISH)
-            }
+            stream.next_in = UnsafeMutablePointer(
+                mutating: inBuffer.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            stream.avail_in = uInt(inBuffer.count)
+            stream.next_out = out
+            stream.avail_out = uInt(expected)
+            return CZlib.inflate(&stream, Z_FINISH)
         }
         guard status == Z_STREAM_END else {
+            free(out)
             let detail = status == Z_BUF_ERROR ? "more data than declared or truncated input" : "zlib status \(status)"
             throw ImportError("\(context) is corrupt: deflate data does not inflate (\(detail))")
         }
-        output.count = Int(stream.total_out)
-        return output
+        return Data(bytesNoCopy: out, count: Int(stream.total_out), deallocator: .free)
     }
 
     private static func read(_ handle: FileHandle, at offset: UInt64, count: Int, name: String) throws -> Data {
