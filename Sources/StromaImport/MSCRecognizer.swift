@@ -78,8 +78,9 @@ public struct MSCRecognizer: Sendable {
             texts += own
         }
         for (i, arm) in study.armGroups.enumerated() {
-            let receivesMSC = arm.interventionNames.contains { name in
-                mscNames.contains { name.lowercased().hasSuffix(": " + $0) || name.lowercased() == $0 }
+            let receivesMSC = !mscNames.isEmpty && arm.interventionNames.contains { name in
+                let lower = name.lowercased()
+                return mscNames.contains { lower.hasSuffix(": " + $0) || lower == $0 }
             }
             var own: [MSCText] = []
             if let d = arm.description { own.append(MSCText(field: "armGroups[\(i)].description", text: d)) }
