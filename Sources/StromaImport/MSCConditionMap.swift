@@ -12,6 +12,9 @@ public struct MSCConditionMap: Sendable {
         let id: String
         let synonym: String
         let pattern: MSCPattern
+        /// The synonym's space-separated words (lowercase ASCII), each of which every match
+        /// contains literally; `nil` when the synonym is not ASCII (the pattern always runs).
+        let words: [[UInt8]]?
     }
 
     private let entries: [Entry]
@@ -25,7 +28,10 @@ public struct MSCConditionMap: Sendable {
                 let escaped = NSRegularExpression.escapedPattern(for: word)
                     .replacingOccurrences(of: "\\ ", with: "[\\s,-]+")
                     .replacingOccurrences(of: " ", with: "[\\s,-]+")
-                entries.append(Entry(id: id, synonym: word, pattern: MSCPattern(#"(?<![a-z])"# + escaped + #"(?![a-z])"#)))
+                let words = word.utf8.allSatisfy { $0 < 0x80 }
+                    ? word.split(separator: " ").map { Array($0.utf8) } : nil
+                entries.append(Entry(
+                    id: id, synonym: word, pattern: MSCPattern(#"(?<![a-z])"# + escaped + #"(?![a-z])"#), words: words))
             }
         }
         self.entries = entries.sorted { ($0.synonym.count, $1.id) > ($1.synonym.count, $0.id) }
@@ -34,10 +40,26 @@ public struct MSCConditionMap: Sendable {
     /// The condition id for a registry condition or MeSH term, with the synonym that matched.
     public func match(_ text: String) -> (id: String, synonym: String)? {
         let s = MSCText(field: "", text: text).normalized
-        for entry in entries where entry.pattern.firstMatch(in: s) != nil {
-            return (entry.id, entry.synonym)
+        // Pre-check (sound): in ASCII text, a synonym none of whose words is missing may match;
+        // the regular expression decides. Non-ASCII text always goes to the pattern.
+        var lower = Array(s.utf8)
+        var ascii = true
+        for k in lower.indices {
+            let c = lower[k]
+            if c >= 0x80 { ascii = false; break }
+            if c >= 0x41, c <= 0x5A { lower[k] = c + 0x20 }
         }
-        return nil
+        return lower.withUnsafeBytes { text in
+            for entry in entries {
+                if ascii, let words = entry.words,
+                    !words.allSatisfy({ word in word.withUnsafeBytes { MSCVocabulary.contains(text, $0) } })
+                {
+                    continue
+                }
+                if entry.pattern.firstMatch(in: s) != nil { return (entry.id, entry.synonym) }
+            }
+            return nil
+        }
     }
 
     /// Stroma's built-in synonyms (MeSH headings and common registry spellings).

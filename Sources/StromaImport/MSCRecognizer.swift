@@ -66,10 +66,11 @@ public struct MSCRecognizer: Sendable {
             if let d = intervention.description {
                 own.append(MSCText(field: "interventions[\(i)].description", text: d))
             }
-            if MSCVocabulary.control.firstMatch(in: own[0].normalized) != nil { continue }
+            // The cheap product check first: a control name is skipped either way.
             guard let hit = own.lazy.compactMap({ t in
                 MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
             }).first else { continue }
+            if MSCVocabulary.control.firstMatch(in: own[0].normalized) != nil { continue }
             if evidence == nil {
                 evidence = MSCExtracted("msc", field: hit.0.field, evidence: hit.0.original(hit.1.range))
             }
@@ -77,13 +78,16 @@ public struct MSCRecognizer: Sendable {
             texts += own
         }
         for (i, arm) in study.armGroups.enumerated() {
-            let receivesMSC = arm.interventionNames.contains { name in
-                mscNames.contains { name.lowercased().hasSuffix(": " + $0) || name.lowercased() == $0 }
+            let receivesMSC = !mscNames.isEmpty && arm.interventionNames.contains { name in
+                let lower = name.lowercased()
+                return mscNames.contains { lower.hasSuffix(": " + $0) || lower == $0 }
             }
             var own: [MSCText] = []
             if let d = arm.description { own.append(MSCText(field: "armGroups[\(i)].description", text: d)) }
             own.append(MSCText(field: "armGroups[\(i)].label", text: arm.label))
-            let mentions = own.lazy.compactMap { t in
+            // The product pattern only decides arms that receive no MSC intervention, or gives the
+            // first evidence.
+            let mentions = receivesMSC && evidence != nil ? nil : own.lazy.compactMap { t in
                 MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
             }.first
             guard receivesMSC || mentions != nil else { continue }

@@ -24,6 +24,12 @@ struct MSCText: Sendable {
         var map: [Int] = []
         out.reserveCapacity(characters.count + 4)
         for (index, ch) in characters.enumerated() {
+            // Most characters are ASCII and replaced by nothing: no dictionary lookups.
+            if let a = ch.asciiValue, !MSCText.asciiKeys[Int(a)] {
+                out.append(ch)
+                map.append(index)
+                continue
+            }
             if let digit = MSCText.superscripts[ch] {
                 let last2 = String(out.suffix(2))
                 let afterTen = last2 == "10" || (out.last == " " && String(out.dropLast().suffix(2)) == "10")
@@ -70,6 +76,12 @@ struct MSCText: Sendable {
             if value < offset { lo = mid + 1 } else { hi = mid - 1 }
         }
         return nil
+    }
+
+    /// For each ASCII byte, whether a character with that ASCII value is a key of
+    /// ``superscripts`` or ``replacements`` (`"\r\n"` counts as `"\n"`, so it takes the slow path).
+    private static let asciiKeys: [Bool] = (0..<128).map { byte in
+        (Array(superscripts.keys) + Array(replacements.keys)).contains { $0.asciiValue == UInt8(byte) }
     }
 
     private static let superscripts: [Character: Character] = [

@@ -117,7 +117,7 @@ extension MSCVocabulary {
 
     /// Whether `needle` (non-empty) occurs in `haystack`: `memchr` for its first byte, `memcmp`
     /// for the rest.
-    private static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
+    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: UnsafeRawBufferPointer) -> Bool {
         guard let h = haystack.baseAddress, let n = needle.baseAddress, needle.count <= haystack.count else { return false }
         let first = Int32(needle[0])
         var i = 0

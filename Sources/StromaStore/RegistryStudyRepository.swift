@@ -22,11 +22,24 @@ extension StromaStore {
     public struct StudyUpsert: Sendable {
         public var study: RegistryStudy
         public var msc: RegistryMSCSummary?
+        /// The stored JSON of `study` (``StromaStore/recordJSON(_:)``), when already encoded
+        /// (e.g. on another thread); `nil` encodes it inside the transaction.
+        public var recordJSON: String?
 
-        public init(study: RegistryStudy, msc: RegistryMSCSummary?) {
+        public init(study: RegistryStudy, msc: RegistryMSCSummary?, recordJSON: String? = nil) {
             self.study = study
             self.msc = msc
+            self.recordJSON = recordJSON
         }
+    }
+
+    /// The JSON a study is stored and compared as: keys sorted, without the file path and the
+    /// reader's warnings (they describe the file, not the record).
+    public static func recordJSON(_ study: RegistryStudy) throws -> String {
+        var study = study
+        study.source = nil
+        study.warnings = []
+        return try RegistryJSON.encode(study)
     }
 
     /// Writes one study in its own transaction.
@@ -64,7 +77,7 @@ extension StromaStore {
         // read from another file (or a mislabelled copy) is the same record.
         study.source = nil
         study.warnings = []
-        let json = try RegistryJSON.encode(study)
+        let json = try item.recordJSON ?? RegistryJSON.encode(study)
         let id = study.nctId
         let version = study.version
         if let row = try Row.fetchOne(

@@ -3,7 +3,8 @@
 # Python's standard json module, on the same corpus (folder and ZIP), in one run.
 #   bench/import/run.sh [count=50000] [corpus-folder=${TMPDIR:-/tmp}/stroma-import-corpus-<count>]
 # Prints records/s (wall clock), CPU seconds (user + system), the Swift/Python ratios and peak
-# resident memory (GNU time -v). On a shared machine the wall-clock ratio depends on the load; the
+# resident memory (GNU time -v); then the whole import into a fresh store (`stroma import ctgov`
+# of the folder: read, MSC recognition, SQLite upserts) and the re-import of the same records. On a shared machine the wall-clock ratio depends on the load; the
 # CPU-time ratio much less.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +16,9 @@ if [ ! -x /usr/bin/time ]; then
 fi
 [ -f "$corpus/studies.zip" ] || bench/import/make-corpus "$corpus" "$count"
 swift build -c release --scratch-path .build-release --product stroma-bench >&2
-bench=$(swift build -c release --scratch-path .build-release --show-bin-path)/stroma-bench
+swift build -c release --scratch-path .build-release --product stroma >&2
+bindir=$(swift build -c release --scratch-path .build-release --show-bin-path)
+bench=$bindir/stroma-bench
 
 measure() { # label command… → "label records records/s checksum peak-KiB cpu-seconds"
     local label=$1; shift
@@ -28,7 +31,8 @@ measure() { # label command… → "label records records/s checksum peak-KiB cp
     echo "$label $(sed -E 's/.*records=([0-9]+).*records_per_s=([0-9]+) checksum=([0-9-]+).*/\1 \2 \3/' <<<"$line") $peak $cpu"
 }
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; the Python baseline is single-threaded," \
+    "the Swift reader decodes on one worker thread per core (at most 4): compare CPU seconds too"
 printf '%-11s %-6s %8s %10s %8s %12s %9s\n' input tool records records/s cpu_s checksum peak_MiB
 for input in studies studies.zip; do
     read -r _ sr srate ssum speak scpu < <(measure swift "$bench" import "$corpus/$input")
@@ -39,3 +43,21 @@ for input in studies studies.zip; do
         'BEGIN { printf "%-11s swift/python: %.2fx records/s (wall), %.2fx less CPU time\n", i, s / p, pc / sc }'
     [ "$ssum" = "$psum" ] || echo "WARNING: checksums differ on $input" >&2
 done
+
+# Whole-store import of the folder into a fresh database, then again (every record unchanged);
+# `outcome` counts the records whose outcome is the pass's name.
+db=$(mktemp -d)/bench.sqlite
+printf '%-22s %8s %8s %9s %10s %8s %9s\n' store-import records outcome seconds records/s cpu_s peak_MiB
+for pass in new unchanged; do
+    log=$(mktemp)
+    start=$(date +%s.%N)
+    summary=$(/usr/bin/time -v "$bindir/stroma" import ctgov "$corpus/studies" --db "$db" --format json 2>"$log")
+    end=$(date +%s.%N)
+    peak=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
+    rm -f "$log"
+    read -r n got <<<"$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["read"], d[sys.argv[2]])' "$summary" "$pass")"
+    awk -v p="$pass" -v n="$n" -v s="$start" -v e="$end" -v c="$cpu" -v k="$peak" -v g="$got" \
+        'BEGIN { printf "%-22s %8d %8d %9.1f %10.0f %8s %9d\n", "stroma import (" p ")", n, g, e - s, n / (e - s), c, k / 1024 }'
+done
+rm -f "$db" "$db"-*

@@ -107,6 +107,12 @@ final class ZipArchive {
 
     /// The uncompressed bytes of `entry`, checked against its CRC-32.
     func contents(of entry: Entry) throws -> Data {
+        try Self.expand(try storedData(of: entry), entry: entry, archiveName: fileName)
+    }
+
+    /// The bytes of `entry` as stored (compressed); ``expand(_:entry:archiveName:)`` inflates
+    /// and checks them, and needs no archive, so it can run on another thread.
+    func storedData(of entry: Entry) throws -> Data {
         let where_ = "'\(fileName)' entry '\(entry.name)'"
         guard entry.flags & 1 == 0 else { throw ImportError("\(where_) is encrypted; valid: unencrypted entries") }
         guard entry.uncompressedSize <= Self.maximumEntrySize else {
@@ -123,7 +129,13 @@ final class ZipArchive {
         guard dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
             throw ImportError("\(where_) is corrupt: data (byte offset \(dataOffset), \(entry.compressedSize) bytes) runs past the file end")
         }
-        let compressed = try Self.read(handle, at: dataOffset, count: Int(entry.compressedSize), name: fileName)
+        return try Self.read(handle, at: dataOffset, count: Int(entry.compressedSize), name: fileName)
+    }
+
+    /// Inflates (method 8) or keeps (method 0) the stored bytes of `entry` and checks the size
+    /// and CRC-32.
+    static func expand(_ compressed: Data, entry: Entry, archiveName: String) throws -> Data {
+        let where_ = "'\(archiveName)' entry '\(entry.name)'"
         let output: Data
         switch entry.method {
         case 0:
@@ -151,28 +163,30 @@ final class ZipArchive {
     /// Raw-deflate decompression of `input` into exactly `expected` bytes.
     static func inflate(_ input: Data, expected: Int, context: String) throws -> Data {
         if expected == 0 { return Data() }
-        var output = Data(count: expected)
+        // Inflated straight into an uninitialised buffer that the returned Data then owns.
+        guard let out = malloc(expected)?.bindMemory(to: Bytef.self, capacity: expected) else {
+            throw ImportError("\(context): cannot allocate \(expected) bytes to inflate into")
+        }
         var stream = z_stream()
         guard inflateInit2_(&stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            free(out)
             throw ImportError("\(context): zlib could not start inflating")
         }
         defer { inflateEnd(&stream) }
         let status: Int32 = input.withUnsafeBytes { inBuffer in
-            output.withUnsafeMutableBytes { outBuffer in
-                stream.next_in = UnsafeMutablePointer(
-                    mutating: inBuffer.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(bitPattern: 1)!)
-                stream.avail_in = uInt(inBuffer.count)
-                stream.next_out = outBuffer.bindMemory(to: Bytef.self).baseAddress
-                stream.avail_out = uInt(outBuffer.count)
-                return CZlib.inflate(&stream, Z_FINISH)
-            }
+            stream.next_in = UnsafeMutablePointer(
+                mutating: inBuffer.bindMemory(to: Bytef.self).baseAddress ?? UnsafePointer(bitPattern: 1)!)
+            stream.avail_in = uInt(inBuffer.count)
+            stream.next_out = out
+            stream.avail_out = uInt(expected)
+            return CZlib.inflate(&stream, Z_FINISH)
         }
         guard status == Z_STREAM_END else {
+            free(out)
             let detail = status == Z_BUF_ERROR ? "more data than declared or truncated input" : "zlib status \(status)"
             throw ImportError("\(context) is corrupt: deflate data does not inflate (\(detail))")
         }
-        output.count = Int(stream.total_out)
-        return output
+        return Data(bytesNoCopy: out, count: Int(stream.total_out), deallocator: .free)
     }
 
     private static func read(_ handle: FileHandle, at offset: UInt64, count: Int, name: String) throws -> Data {

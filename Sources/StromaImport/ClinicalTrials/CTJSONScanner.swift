@@ -103,6 +103,16 @@ enum CTJSONScanner {
         throw Failure(offset: start, reason: "unterminated string")
     }
 
+    /// The high bit of each byte of `w` (little-endian) that is `"`, `{`, `[`, `}` or `]`; the
+    /// lowest set bit marks the first such byte exactly (SWAR zero-byte test: a false positive
+    /// can only follow a true one).
+    @inline(__always) static func structuralMask(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let folded = w | 0x2020_2020_2020_2020  // '[' → '{', ']' → '}'
+        return zeroBytes(w ^ (0x22 &* ones)) | zeroBytes(folded ^ (0x7B &* ones)) | zeroBytes(folded ^ (0x7D &* ones))
+    }
+
     /// Returns the index just after the value starting at `start`.
     static func skipValue(_ b: UnsafeRawBufferPointer, _ start: Int) throws(Failure) -> Int {
         guard start < b.count else { throw Failure(offset: start, reason: "expected a value") }
@@ -113,6 +123,15 @@ enum CTJSONScanner {
             var depth = 0
             var i = start
             while i < b.count {
+                if i + 8 <= b.count, let base = b.baseAddress {
+                    // Eight bytes at a time up to the next quote or bracket.
+                    let mask = structuralMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    if mask == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += mask.trailingZeroBitCount >> 3
+                }
                 switch b[i] {
                 case UInt8(ascii: "\""):
                     i = try skipString(b, i)

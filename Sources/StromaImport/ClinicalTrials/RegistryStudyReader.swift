@@ -34,8 +34,11 @@ public struct RegistryStudyReader {
     private var archive: ZipArchive?
     private var pending: Pending?
     private let decoder = JSONDecoder()
-    /// Reads the next files of a folder or ZIP ahead on a background thread (set on first use).
-    private var prefetcher: UnitPrefetcher?
+    /// Reads and decodes the next files of a folder or ZIP on worker threads (set on first use).
+    private var pipeline: StudyPipeline?
+    /// The decoded studies of the current unit from ``pipeline``, and the next one to return.
+    private var ready: StudyPipeline.Batch = []
+    private var readyIndex = 0
 
     /// Opens a file, folder or `.zip`; throws if it does not exist or is not a ZIP when named so.
     public init(url: URL) throws {
@@ -81,15 +84,20 @@ public struct RegistryStudyReader {
                 }
                 pending = nil
             }
-            let (data, source, stem): (Data, String, String)
             if files.count > 1 || archive != nil {
-                if prefetcher == nil { prefetcher = makePrefetcher() }
-                guard let item = prefetcher!.take() else { return nil }
-                (data, source, stem) = try item.get()
-            } else {
-                guard let unit = try nextUnit() else { return nil }
-                (data, source, stem) = try load(unit)
+                if pipeline == nil { pipeline = makePipeline() }
+                if readyIndex < ready.count {
+                    readyIndex += 1
+                    return try ready[readyIndex - 1].get()
+                }
+                ready = []
+                readyIndex = 0
+                guard let batch = pipeline!.take() else { return nil }
+                ready = batch
+                continue
             }
+            guard let unit = try nextUnit() else { return nil }
+            let (data, source, stem) = try load(unit)
             if let study = try open(data, source: source, fileStem: stem) { return study }
         }
     }
@@ -108,33 +116,74 @@ public struct RegistryStudyReader {
         return .file(files[fileIndex])
     }
 
-    /// A prefetcher over this reader's remaining files or ZIP entries (the archive is used only
-    /// by its thread from now on).
-    private func makePrefetcher() -> UnitPrefetcher {
+    /// A pipeline over this reader's remaining files or ZIP entries (the archive is used only
+    /// under the pipeline's lock from now on): files are read, and ZIP entries inflated, by the
+    /// workers.
+    private func makePipeline() -> StudyPipeline {
         var copy = self
-        copy.prefetcher = nil
+        copy.pipeline = nil
         let box = ReaderBox(copy)
-        return UnitPrefetcher(UnitPrefetcher.Producer(
-            next: {
-                let unit: Unit?
-                do {
-                    unit = try box.reader.nextUnit()
-                } catch {
-                    box.lastWasDirectory = true
-                    throw error
+        let archiveName = root.lastPathComponent
+        return StudyPipeline(StudyPipeline.Source(next: {
+            guard let unit = try box.reader.nextUnit() else { return nil }
+            switch unit {
+            case .file(let url):
+                return { decoder in
+                    Self.batch(decoder: decoder) { try box.reader.load(.file(url)) }
                 }
-                box.lastWasDirectory = false
-                guard let unit else { return nil }
-                let (data, source, stem) = try box.reader.load(unit)
-                return (data, source, stem)
-            },
-            stopsAfterError: { _ in box.lastWasDirectory }))
+            case .zipEntry(let entry):
+                let source = "\(archiveName)!/\(entry.name)"
+                let stem = ((entry.name as NSString).lastPathComponent as NSString).deletingPathExtension
+                let stored: Data
+                do {
+                    stored = try box.reader.archive!.storedData(of: entry)
+                } catch {
+                    let failure = error as? ImportError ?? ImportError("\(error)")
+                    return { _ in [.failure(failure)] }
+                }
+                return { decoder in
+                    Self.batch(decoder: decoder) {
+                        (try ZipArchive.expand(stored, entry: entry, archiveName: archiveName), source, stem)
+                    }
+                }
+            }
+        }))
     }
 
-    /// The reader copy the prefetch thread walks.
+    /// Loads one unit with `load` and decodes all its records (a file-level error is one item).
+    private static func batch(
+        decoder: JSONDecoder, _ load: () throws -> (Data, String, String)
+    ) -> StudyPipeline.Batch {
+        do {
+            let (data, source, stem) = try load()
+            guard let elements = try classify(data, source: source, fileStem: stem) else {
+                return [result {
+                    try decodeStudy(data[...], decoder: decoder, source: source, record: 1, offset: 0, fileStem: stem)
+                }]
+            }
+            return elements.enumerated().map { n, range in
+                result {
+                    try decodeStudy(
+                        data[range], decoder: decoder, source: source, record: n + 1, offset: range.lowerBound,
+                        fileStem: nil)
+                }
+            }
+        } catch {
+            return [.failure(error as? ImportError ?? ImportError("\(error)"))]
+        }
+    }
+
+    private static func result(_ body: () throws -> RegistryStudy) -> Result<RegistryStudy, ImportError> {
+        do {
+            return .success(try body())
+        } catch {
+            return .failure(error as? ImportError ?? ImportError("\(error)"))
+        }
+    }
+
+    /// The reader copy the pipeline walks.
     private final class ReaderBox: @unchecked Sendable {
         var reader: RegistryStudyReader
-        var lastWasDirectory = false
         init(_ reader: RegistryStudyReader) { self.reader = reader }
     }
 
@@ -155,9 +204,19 @@ public struct RegistryStudyReader {
 
     /// Classifies one file's bytes: returns the study of a single-study file, or queues a page.
     private mutating func open(_ data: Data, source: String, fileStem: String) throws -> RegistryStudy? {
+        guard let elements = try Self.classify(data, source: source, fileStem: fileStem) else {
+            return try decodeStudy(data[...], source: source, record: 1, offset: 0, fileStem: fileStem)
+        }
+        pending = Pending(data: data, source: source, elements: elements, index: 0)
+        return nil
+    }
+
+    /// `nil` for a single-study file, the element ranges (indices of `data`) of a page, or an
+    /// `ImportError` saying what else the file is.
+    private static func classify(_ data: Data, source: String, fileStem: String) throws -> [Range<Int>]? {
         switch ImportFormatSniffer.sniff(data: data, fileName: source) {
         case .clinicalTrialsV2Study:
-            return try decodeStudy(data[...], source: source, record: 1, offset: 0, fileStem: fileStem)
+            return nil
         case .clinicalTrialsV2Page:
             let elements: [Range<Int>] = try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> [Range<Int>] in
                 do {
@@ -168,10 +227,7 @@ public struct RegistryStudyReader {
                     throw ImportError("'\(source)' is not valid JSON at byte offset \(error.offset): \(error.reason)")
                 }
             }
-            pending = Pending(
-                data: data, source: source, elements: elements.map { ($0.lowerBound + data.startIndex)..<($0.upperBound + data.startIndex) },
-                index: 0)
-            return nil
+            return elements.map { ($0.lowerBound + data.startIndex)..<($0.upperBound + data.startIndex) }
         case .clinicalTrialsV1:
             throw ImportError(
                 "'\(source)' is a retired ClinicalTrials.gov API v1 'FullStudiesResponse'; download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(Self.nctId(inV1: data) ?? fileStem)")
@@ -196,6 +252,12 @@ public struct RegistryStudyReader {
 
     private func decodeStudy(
         _ bytes: Data, source: String, record: Int, offset: Int, fileStem: String?
+    ) throws -> RegistryStudy {
+        try Self.decodeStudy(bytes, decoder: decoder, source: source, record: record, offset: offset, fileStem: fileStem)
+    }
+
+    private static func decodeStudy(
+        _ bytes: Data, decoder: JSONDecoder, source: String, record: Int, offset: Int, fileStem: String?
     ) throws -> RegistryStudy {
         let place = "'\(source)' record \(record) (byte offset \(offset))"
         let wire: CTWireStudy

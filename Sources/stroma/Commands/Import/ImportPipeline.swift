@@ -1,9 +1,11 @@
+import Dispatch
 import Foundation
 import StromaDomain
 import StromaImport
 import StromaStore
 
-/// Streams records from the readers into the store in batches, recognising MSC trials on the way.
+/// Streams records from the readers into the store in batches, recognising MSC trials on the way
+/// (the records of a batch are recognised on all cores before the batch is written).
 ///
 /// Each batch is one transaction with one savepoint per record (see
 /// ``StromaStore/upsertStudies(_:)``): a failed record is rolled back alone and reported; a
@@ -14,7 +16,7 @@ struct ImportPipeline {
     var recognizer = MSCRecognizer()
     var summary = ImportSummary()
     var progress = ImportProgress()
-    private var pending: [StromaStore.StudyUpsert] = []
+    private var pending: [RegistryStudy] = []
 
     init(store: StromaStore, batchSize: Int) {
         self.store = store
@@ -44,21 +46,53 @@ struct ImportPipeline {
 
     mutating func add(_ study: RegistryStudy) throws {
         summary.read += 1
-        pending.append(.init(study: study, msc: Self.summary(of: recognizer.recognize(study))))
+        pending.append(study)
         progress.update(summary.read, "import")
         if pending.count >= batchSize { try flush() }
     }
 
     mutating func flush() throws {
         guard !pending.isEmpty else { return }
-        let results = try store.upsertStudies(pending)
-        for (item, result) in zip(pending, results) {
+        let items = Self.upserts(of: pending, recognizer: recognizer)
+        let results = try store.upsertStudies(items)
+        for (item, result) in zip(items, results) {
             switch result {
             case .success(let outcome): summary.add(outcome, record: item.study.nctId)
             case .failure(let error): summary.fail(item.study.nctId, error.description)
             }
         }
         pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Each study with ``summary(of:)`` of its recognition and its stored JSON, in order, computed
+    /// on up to 4 threads (a study whose JSON cannot be encoded is encoded again, and fails, in
+    /// the store).
+    static func upserts(of studies: [RegistryStudy], recognizer: MSCRecognizer) -> [StromaStore.StudyUpsert] {
+        let slots = Slots(count: studies.count)
+        let workers = min(4, max(1, ProcessInfo.processInfo.activeProcessorCount), studies.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var i = worker
+            while i < studies.count {
+                slots.buffer[i] = StromaStore.StudyUpsert(
+                    study: studies[i], msc: summary(of: recognizer.recognize(studies[i])),
+                    recordJSON: try? StromaStore.recordJSON(studies[i]))
+                i += workers
+            }
+        }
+        return slots.buffer.map { $0! }
+    }
+
+    /// Result slots written by index from several threads (each index by one thread only).
+    private final class Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<StromaStore.StudyUpsert?>
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+        deinit {
+            _ = buffer.deinitialize()
+            buffer.deallocate()
+        }
     }
 
     /// The store's summary of an extraction (the whole extraction kept as JSON).
