@@ -5,29 +5,11 @@ extension Matrix {
     ///
     /// Higham NJ. "The scaling and squaring method for the matrix exponential revisited."
     /// SIAM J Matrix Anal Appl 2005;26:1179–1193 (θ₁₃ = 5.371920351148152, coefficients b₀…b₁₃).
-    /// Accurate to a few ulps × ‖A‖ for the Metzler matrices of the cell model.
+    /// Accurate to a few ulps × ‖A‖ for the Metzler matrices of the cell model. Computed as
+    /// ``exponentialMinusIdentity()`` + I.
     public func exponential() throws -> Matrix {
-        let theta13 = 5.371920351148152
-        let norm = norm1
-        var s = 0
-        if norm > theta13 { s = Int(Foundation.ceil(Foundation.log2(norm / theta13))) }
-        let a = s > 0 ? Foundation.pow(2.0, Double(-s)) * self : self
-        let b: [Double] = [
-            64_764_752_532_480_000, 32_382_376_266_240_000, 7_771_770_303_897_600,
-            1_187_353_796_428_800, 129_060_195_264_000, 10_559_470_521_600, 670_442_572_800,
-            33_522_128_640, 1_323_241_920, 40_840_800, 960_960, 16380, 182, 1,
-        ]
-        let id = Matrix.identity(n)
-        let a2 = a * a
-        let a4 = a2 * a2
-        let a6 = a4 * a2
-        let u1 = b[13] * a6 + b[11] * a4 + b[9] * a2
-        let u2 = b[7] * a6 + b[5] * a4 + b[3] * a2 + b[1] * id
-        let u = a * (a6 * u1 + u2)
-        let v1 = b[12] * a6 + b[10] * a4 + b[8] * a2
-        let v = a6 * v1 + b[6] * a6 + b[4] * a4 + b[2] * a2 + b[0] * id
-        var r = try (v + (-1.0) * u).solve(v + u)
-        for _ in 0..<s { r = r * r }
+        var r = try exponentialMinusIdentity()
+        for i in 0..<n { r[i, i] += 1 }
         return r
     }
 

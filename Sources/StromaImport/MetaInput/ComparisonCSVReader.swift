@@ -63,7 +63,7 @@ public enum ComparisonCSVReader {
         var comparisons: [Comparison] = []
         var moderatorCells: [[String]] = []
         for record in records.dropFirst() {
-            var fields = record.fields
+            let fields = record.fields
             if fields.count != names.count {
                 throw ImportError("file '\(fileName)', line \(record.line): \(fields.count) fields, "
                     + "but the header has \(names.count) columns")
