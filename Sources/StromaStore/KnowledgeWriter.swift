@@ -113,14 +113,8 @@ enum KnowledgeWriter {
                 experiment.dose?.cells, experiment.dose?.cellsPerKg, experiment.findings,
                 experiment.publication, ordinal, try KnowledgeJSON.string(experiment),
             ])
-        for (role, ref) in experiment.roleReferences {
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO knowledge_experiment_term
-                    (experiment_id, role, kind, term_id) VALUES (?, ?, ?, ?)
-                    """,
-                arguments: [experiment.id, role, ref.kind.rawValue, ref.id])
-        }
+        try insertTermLinks(
+            experiment.roleReferences, table: "knowledge_experiment_term", key: "experiment_id", id: experiment.id, db)
         let texts: [String?] = [
             experiment.findings, experiment.findingsOriginal, experiment.modelStated,
             experiment.site, experiment.dose?.stated, experiment.administrationsStated,
@@ -155,14 +149,8 @@ enum KnowledgeWriter {
                 sql: "INSERT INTO knowledge_trial_phase (trial_id, phase) VALUES (?, ?)",
                 arguments: [trial.id, phase])
         }
-        for (role, ref) in trial.roleReferences {
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO knowledge_trial_term
-                    (trial_id, role, kind, term_id) VALUES (?, ?, ?, ?)
-                    """,
-                arguments: [trial.id, role, ref.kind.rawValue, ref.id])
-        }
+        try insertTermLinks(
+            trial.roleReferences, table: "knowledge_trial_term", key: "trial_id", id: trial.id, db)
         let texts: [String?] = [
             trial.id, trial.registryId, trial.title, trial.findings, trial.status,
             trial.followUp, trial.dose?.stated, trial.countries.joined(separator: " "),
@@ -185,14 +173,8 @@ enum KnowledgeWriter {
                 claim.id, claim.subjectText, claim.relation, claim.objectText, claim.statement,
                 claim.evidence.rawValue, ordinal, try KnowledgeJSON.string(claim),
             ])
-        for (role, ref) in claim.roleReferences {
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO knowledge_claim_term
-                    (claim_id, role, kind, term_id) VALUES (?, ?, ?, ?)
-                    """,
-                arguments: [claim.id, role, ref.kind.rawValue, ref.id])
-        }
+        try insertTermLinks(
+            claim.roleReferences, table: "knowledge_claim_term", key: "claim_id", id: claim.id, db)
         let texts: [String?] = [
             claim.statement, claim.statementOriginal, claim.subjectText, claim.relation,
             claim.objectText, termNames(claim.termReferences),
@@ -202,6 +184,18 @@ enum KnowledgeWriter {
     }
 
     // MARK: - Shared
+
+    /// One row per (role, term) of a record in its `<record>_term` link table; duplicates ignored.
+    private static func insertTermLinks(
+        _ references: [(String, TermReference)], table: String, key: String, id: String,
+        _ db: Database
+    ) throws {
+        for (role, ref) in references {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO \(table) (\(key), role, kind, term_id) VALUES (?, ?, ?, ?)",
+                arguments: [id, role, ref.kind.rawValue, ref.id])
+        }
+    }
 
     private static func insertSearch(
         type: String, id: String, title: String, body: [String?], _ db: Database
