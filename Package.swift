@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "StromaKinetics", targets: ["StromaKinetics"]),
         .library(name: "StromaImport", targets: ["StromaImport"]),
         .library(name: "StromaPlot", targets: ["StromaPlot"]),
+        .library(name: "StromaWorkbench", targets: ["StromaWorkbench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,13 +55,22 @@ let package = Package(
         // zlib (system library, Debian zlib1g-dev) inflates ClinicalTrials.gov bulk ZIP archives.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "StromaPlot", swiftSettings: strictSettings),
+        // The application layer: every workflow both front ends run (see Sources/StromaWorkbench).
+        .target(
+            name: "StromaWorkbench",
+            dependencies: [
+                "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics", "StromaKinetics",
+                "StromaImport", "StromaPlot",
+            ],
+            swiftSettings: strictSettings
+        ),
 
         // MARK: - Executables (thin)
         .executableTarget(
             name: "stroma",
             dependencies: [
                 "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
-                "StromaKinetics", "StromaImport", "StromaPlot",
+                "StromaKinetics", "StromaImport", "StromaPlot", "StromaWorkbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

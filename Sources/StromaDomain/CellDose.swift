@@ -23,9 +23,9 @@ public struct CellDose: Sendable, Codable, Equatable, Hashable {
     /// Parsed number of cells, when the dose is a cell count.
     public var cells: Double?
     public var basis: Basis
-    /// For non-cell doses: the amount (e.g. 5 for "5 μl conditioned medium").
+    /// For non-cell doses: the amount (for example 5 for "5 μl conditioned medium").
     public var amount: Double?
-    /// Unit of `amount` (e.g. `μl`, `μg protein`).
+    /// Unit of `amount` (for example `μl`, `μg protein`).
     public var unit: String?
     /// Cells per kg body weight per administration, when derivable.
     public var cellsPerKg: Double?

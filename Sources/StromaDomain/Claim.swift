@@ -1,4 +1,4 @@
-/// A subject–relation–object statement with its evidence, e.g.
+/// A subject–relation–object statement with its evidence, for example
 /// "differentiated UC-MSC — express — S100" or
 /// "MSC exosomes given intranasally — reduce — NLRP3 (in Parkinson's disease models)".
 ///
@@ -18,7 +18,8 @@ public struct Claim: Sendable, Codable, Equatable, Hashable, Identifiable {
     public var id: String
     public var subject: TermReference?
     public var subjectText: String?
-    /// A verb phrase from a small open set: `expresses`, `secretes`, `increases`, `reduces`,
+    /// A verb phrase from a small open set: `expresses`, `secretes`, `increases`, `reduces`,.
+    ///
     /// `improves`, `inhibits`, `activates`, `mediates`, `differentiates-into`, `homes-to`,
     /// `is-safe`, `is-superior-to`, `is-biomarker-for`, `defined-by`, …
     public var relation: String

@@ -19,7 +19,7 @@ public struct ClinicalTrial: Sendable, Codable, Equatable, Hashable, Identifiabl
     public var conditions: [String]
     /// Cell source (kind `cell-source`).
     public var source: String?
-    /// Origin ids (kind `origin`), e.g. `autologous`.
+    /// Origin ids (kind `origin`), for example `autologous`.
     public var origin: [String]
     /// Product form (kind `product-form`).
     public var productForm: String?

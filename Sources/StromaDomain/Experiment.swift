@@ -4,27 +4,27 @@
 /// resolve (the knowledge base validator checks it). Free-text fields keep the source's meaning
 /// in English; `findingsOriginal` keeps the seed's own words.
 public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
-    /// Stable id, e.g. `seed004-table1-row03`.
+    /// Stable id, for example `seed004-table1-row03`.
     public var id: String
     /// Conditions studied (kind `condition`).
     public var conditions: [String]
-    /// Disease phase at administration (kind `disease-phase`), e.g. `stroke-subacute`.
+    /// Disease phase at administration (kind `disease-phase`), for example `stroke-subacute`.
     public var phase: String?
     /// Host species (kind `species`).
     public var species: String?
-    /// Disease model (kind `disease-model`), e.g. `mcao-transient`.
+    /// Disease model (kind `disease-model`), for example `mcao-transient`.
     public var model: String?
     /// The model in the source's words (`"MCAO rat model"`).
     public var modelStated: String?
     /// Cell source (kind `cell-source`).
     public var source: String?
-    /// Origin terms (kind `origin`): donor species and relation, e.g. `human`, `xenogeneic`.
+    /// Origin terms (kind `origin`): donor species and relation, for example `human`, `xenogeneic`.
     public var origin: [String]
-    /// Product form (kind `product-form`), e.g. `undifferentiated-cells`, `conditioned-medium`.
+    /// Product form (kind `product-form`), for example `undifferentiated-cells`, `conditioned-medium`.
     public var productForm: String?
     /// Routes (kind `route`); several when arms compared routes.
     public var routes: [String]
-    /// Injection site in words, e.g. `"right striatum"`, `"tail vein"`.
+    /// Injection site in words, for example `"right striatum"`, `"tail vein"`.
     public var site: String?
     public var dose: CellDose?
     /// Number of administrations, when a single number is stated.

@@ -7,9 +7,9 @@
 /// Knowledge added beyond the seeds names the primary source in `reference` and leaves
 /// `seed` empty.
 public struct Provenance: Sendable, Codable, Equatable, Hashable {
-    /// Seed file name, e.g. `004_a5dbae0f9a7dccfa.txt`.
+    /// Seed file name, for example `004_a5dbae0f9a7dccfa.txt`.
     public var seed: String?
-    /// Section, table row or figure within the source, e.g. `"Table 1, row 4"`.
+    /// Section, table row or figure within the source, for example `"Table 1, row 4"`.
     public var section: String?
     /// A short verbatim excerpt of the source supporting the record.
     public var quote: String?

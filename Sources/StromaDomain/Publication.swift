@@ -1,6 +1,6 @@
 /// A publication: a seed review itself, or an original paper a seed cites.
 public struct Publication: Sendable, Codable, Equatable, Hashable, Identifiable {
-    /// Stable id, e.g. `song-2025-regen-ther` or `seed-004`.
+    /// Stable id, for example `song-2025-regen-ther` or `seed-004`.
     public var id: String
     public var citation: Citation
     /// Whether this is one of the five seed documents.

@@ -47,7 +47,7 @@ extension RegistryStudy {
     /// An arm or group (`armsInterventionsModule.armGroups`).
     public struct ArmGroup: Sendable, Codable, Equatable, Hashable {
         public var label: String
-        /// `EXPERIMENTAL`, `PLACEBO_COMPARATOR`, `ACTIVE_COMPARATOR`, …
+        /// `EXPERIMENTAL`, `PLACEBO_COMPARATOR`, `ACTIVE_COMPARATOR`, ….
         public var type: String?
         public var description: String?
         /// `"Drug: Dupilumab"`-style names.
@@ -71,7 +71,7 @@ extension RegistryStudy {
 
     /// An intervention (`armsInterventionsModule.interventions`).
     public struct Intervention: Sendable, Codable, Equatable, Hashable {
-        /// `DRUG`, `BIOLOGICAL`, `PROCEDURE`, `DEVICE`, …
+        /// `DRUG`, `BIOLOGICAL`, `PROCEDURE`, `DEVICE`, ….
         public var type: String?
         public var name: String
         public var description: String?

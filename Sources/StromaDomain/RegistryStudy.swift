@@ -7,7 +7,7 @@
 public struct RegistryStudy: Sendable, Codable, Equatable, Hashable, Identifiable {
     public var id: String { nctId }
 
-    /// `identificationModule.nctId`, e.g. `NCT02210780`.
+    /// `identificationModule.nctId`, for example `NCT02210780`.
     public var nctId: String
     public var orgStudyId: String?
     public var briefTitle: String?
@@ -41,7 +41,7 @@ public struct RegistryStudy: Sendable, Codable, Equatable, Hashable, Identifiabl
     public var phases: [String]
     /// `RANDOMIZED`, `NON_RANDOMIZED`, `NA`.
     public var allocation: String?
-    /// `PARALLEL`, `SINGLE_GROUP`, `CROSSOVER`, …
+    /// `PARALLEL`, `SINGLE_GROUP`, `CROSSOVER`, ….
     public var interventionModel: String?
     /// `NONE`, `SINGLE`, `DOUBLE`, `TRIPLE`, `QUADRUPLE`.
     public var masking: String?
@@ -65,7 +65,7 @@ public struct RegistryStudy: Sendable, Codable, Equatable, Hashable, Identifiabl
 
     /// Where the record was read (file path, or `archive.zip!/entry.json`), when known.
     public var source: String?
-    /// Things the reader noticed but did not refuse (e.g. identifier mismatch with the file name,
+    /// Things the reader noticed but did not refuse (for example identifier mismatch with the file name,
     /// an unknown enum value dropped).
     public var warnings: [String]
 

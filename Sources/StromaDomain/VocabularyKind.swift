@@ -17,7 +17,7 @@ public enum VocabularyKind: String, Sendable, Codable, CaseIterable, Hashable, C
     case pathway
     case outcomeMeasure = "outcome-measure"
 
-    /// The plural English name used in command names and headings, e.g. `cell-sources`.
+    /// The plural English name used in command names and headings, for example `cell-sources`.
     public var pluralName: String {
         switch self {
         case .condition: "conditions"

@@ -1,9 +1,9 @@
-/// One entry of a controlled vocabulary: a condition, cell source, route, mechanism, molecule…
+/// One entry of a controlled vocabulary: a condition, cell source, route, mechanism, molecule….
 ///
 /// Terms are matched by id, English label, or any synonym (the seeds' Chinese terms and common
 /// abbreviations such as `BMSC`, `hUC-MSC`, `MCAO`, `ICV`), case-insensitively.
 public struct VocabularyTerm: Sendable, Codable, Equatable, Hashable, Identifiable {
-    /// Stable slug, unique within ``kind`` (e.g. `ischemic-stroke`, `intravenous`).
+    /// Stable slug, unique within ``kind`` (for example `ischemic-stroke`, `intravenous`).
     public var id: String
     public var kind: VocabularyKind
     /// English display label.
@@ -12,12 +12,12 @@ public struct VocabularyTerm: Sendable, Codable, Equatable, Hashable, Identifiab
     public var synonyms: [String]
     /// A short definition in English.
     public var definition: String
-    /// A grouping within the kind, e.g. `cerebrovascular`, `neurodegenerative`,
+    /// A grouping within the kind, for example `cerebrovascular`, `neurodegenerative`,
     /// `musculoskeletal` for conditions; `neurotrophic-factor` or `cytokine` for molecules.
     public var category: String?
-    /// The id of a broader term of the same kind (e.g. `tail-vein` → `intravenous`).
+    /// The id of a broader term of the same kind (for example `tail-vein` → `intravenous`).
     public var parent: String?
-    /// For terms that belong to a term of another kind: e.g. a disease phase belongs to the
+    /// For terms that belong to a term of another kind: for example a disease phase belongs to the
     /// condition `ischemic-stroke`, a disease model to a condition and a species.
     public var related: [TermReference]
     /// Where the term is discussed: seed files and sections, and literature.

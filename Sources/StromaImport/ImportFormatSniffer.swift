@@ -84,7 +84,9 @@ public enum ImportFormatSniffer {
 
     private static func sniffText(_ text: String) -> ImportFormat {
         var lines: [Substring] = []
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+        for line in text.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        {
             lines.append(line)
             if lines.count >= 200 { break }
         }
@@ -95,7 +97,9 @@ public enum ImportFormatSniffer {
         if lines.contains(where: { $0.hasPrefix("PMID- ") }) { return .medline }
         let header = Set(SyRFCSV.parseLine(String(first)).map { $0.trimmingCharacters(in: .whitespaces) })
         if header.contains("Title"), header.contains("Authors") { return .syrfBibliographic }
-        if header.contains("Question"), header.contains("Answer"), header.contains("StudyId") { return .syrfAnnotations }
+        if header.contains("Question"), header.contains("Answer"), header.contains("StudyId") {
+            return .syrfAnnotations
+        }
         return .unknown
     }
 }

@@ -28,10 +28,13 @@ public struct MSCConditionMap: Sendable {
                 let escaped = NSRegularExpression.escapedPattern(for: word)
                     .replacingOccurrences(of: "\\ ", with: "[\\s,-]+")
                     .replacingOccurrences(of: " ", with: "[\\s,-]+")
-                let words = word.utf8.allSatisfy { $0 < 0x80 }
+                let words =
+                    word.utf8.allSatisfy { $0 < 0x80 }
                     ? word.split(separator: " ").map { Array($0.utf8) } : nil
-                entries.append(Entry(
-                    id: id, synonym: word, pattern: MSCPattern(#"(?<![a-z])"# + escaped + #"(?![a-z])"#), words: words))
+                entries.append(
+                    Entry(
+                        id: id, synonym: word, pattern: MSCPattern(#"(?<![a-z])"# + escaped + #"(?![a-z])"#),
+                        words: words))
             }
         }
         self.entries = entries.sorted { ($0.synonym.count, $1.id) > ($1.synonym.count, $0.id) }
@@ -73,9 +76,14 @@ public struct MSCConditionMap: Sendable {
             "intracerebral haemorrhage", "intracranial hemorrhages",
         ],
         "stroke": ["stroke", "cerebrovascular accident", "cerebrovascular disorders"],
-        "spinal-cord-injury": ["spinal cord injury", "spinal cord injuries", "sci", "spinal cord trauma", "tetraplegia", "paraplegia"],
+        "spinal-cord-injury": [
+            "spinal cord injury", "spinal cord injuries", "sci", "spinal cord trauma", "tetraplegia", "paraplegia",
+        ],
         "traumatic-brain-injury": ["traumatic brain injury", "brain injuries, traumatic", "tbi", "head injury"],
-        "peripheral-nerve-injury": ["peripheral nerve injury", "peripheral nerve injuries", "nerve injury", "brachial plexus injury", "nerve injuries"],
+        "peripheral-nerve-injury": [
+            "peripheral nerve injury", "peripheral nerve injuries", "nerve injury", "brachial plexus injury",
+            "nerve injuries",
+        ],
         "amyotrophic-lateral-sclerosis": ["amyotrophic lateral sclerosis", "als", "motor neuron disease"],
         "multiple-sclerosis": ["multiple sclerosis", "ms, relapsing-remitting", "progressive multiple sclerosis"],
         "parkinsons-disease": ["parkinson disease", "parkinson's disease", "parkinsons disease"],
@@ -84,11 +92,17 @@ public struct MSCConditionMap: Sendable {
         "autism-spectrum-disorder": ["autism spectrum disorder", "autism", "autistic disorder"],
         "huntingtons-disease": ["huntington disease", "huntington's disease"],
         "multiple-system-atrophy": ["multiple system atrophy"],
-        "hypoxic-ischemic-brain-injury": ["hypoxic-ischemic encephalopathy", "hypoxia-ischemia, brain", "hypoxic ischemic encephalopathy"],
+        "hypoxic-ischemic-brain-injury": [
+            "hypoxic-ischemic encephalopathy", "hypoxia-ischemia, brain", "hypoxic ischemic encephalopathy",
+        ],
         "osteoarthritis": ["osteoarthritis", "osteoarthritis, hip", "hip osteoarthritis"],
-        "knee-osteoarthritis": ["knee osteoarthritis", "osteoarthritis, knee", "gonarthrosis", "osteoarthritis of the knee"],
+        "knee-osteoarthritis": [
+            "knee osteoarthritis", "osteoarthritis, knee", "gonarthrosis", "osteoarthritis of the knee",
+        ],
         "cartilage-injury": ["cartilage defect", "cartilage injury", "cartilage diseases", "chondral defect"],
-        "intervertebral-disc-disease": ["intervertebral disc degeneration", "degenerative disc disease", "low back pain"],
+        "intervertebral-disc-disease": [
+            "intervertebral disc degeneration", "degenerative disc disease", "low back pain",
+        ],
         "osteonecrosis": ["osteonecrosis", "femur head necrosis", "avascular necrosis"],
         "fracture-nonunion": ["fractures, ununited", "nonunion", "non-union"],
         "tendon-injury": ["tendon injuries", "rotator cuff tear", "rotator cuff injuries", "tendinopathy"],

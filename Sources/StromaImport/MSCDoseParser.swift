@@ -73,7 +73,8 @@ public enum MSCDoseParser {
         for item in raw {
             if let last = merged.last, last.high == nil {
                 let gapStart = last.range.location + last.range.length
-                let gap = ns.substring(with: NSRange(location: gapStart, length: max(0, item.range.location - gapStart)))
+                let gap = ns.substring(
+                    with: NSRange(location: gapStart, length: max(0, item.range.location - gapStart)))
                 if rangeJoiner.firstMatch(in: gap) != nil, item.range.location >= gapStart {
                     merged[merged.count - 1] = (
                         NSUnionRange(last.range, item.range), last.low, item.high ?? item.low
@@ -101,7 +102,8 @@ public enum MSCDoseParser {
                 dose.unit = "particles"
                 statedRange.length += p.range.location + p.range.length
             } else {
-                let isWordForm = words.firstMatch(in: ns.substring(with: item.range)) != nil
+                let isWordForm =
+                    words.firstMatch(in: ns.substring(with: item.range)) != nil
                     || plainCount.firstMatch(in: ns.substring(with: item.range)) != nil
                 if isWordForm && cellContext.firstMatch(in: phrase) == nil { continue }
                 dose.cells = item.low
@@ -162,7 +164,8 @@ public enum MSCDoseParser {
     /// was written explicitly), 4 power-of-ten exponent, 5 E-notation exponent.
     private static let scientific = MSCPattern(
         #"(?<![\d.,^])"# + coefficient + rangeEnd
-            + #"\s*(?:x\s*10(?:\s*(\^\s*\+?|\(\s*\+?|\[\s*|<sup>)\s*|)(\d{1,2})(?!\d)\s*(?:\)|\]|</sup>)?|e\+?(\d{1,2})(?![\d]))"#)
+            + #"\s*(?:x\s*10(?:\s*(\^\s*\+?|\(\s*\+?|\[\s*|<sup>)\s*|)(\d{1,2})(?!\d)\s*(?:\)|\]|</sup>)?|e\+?(\d{1,2})(?![\d]))"#
+    )
     private static let barePower = MSCPattern(#"(?<![\d.,x])\b10\s*(?:\^|\()\s*\+?(\d{1,2})\)?"#)
     private static let words = MSCPattern(
         #"(?<![\d.,])"# + coefficient + rangeEnd + #"\s*(million|billion|thousand|mio\b|mln\b)"#)
@@ -176,7 +179,8 @@ public enum MSCDoseParser {
     private static let cellWord = MSCPattern(
         #"^\s*(?:[a-z0-9()-]+\s+){0,3}(?:cells?|mscs?)\b"#)
     private static let perKilogram = MSCPattern(
-        #"^[^;]{0,45}?(?:/\s*kg\b|/\s*kilogram|per\s+(?:kg|kilogram)\b|per\s+kilo\b|kg-1|kg\^-1)(?:\s+(?:of\s+)?body\s*weight|\s*bw\b)?"#)
+        #"^[^;]{0,45}?(?:/\s*kg\b|/\s*kilogram|per\s+(?:kg|kilogram)\b|per\s+kilo\b|kg-1|kg\^-1)(?:\s+(?:of\s+)?body\s*weight|\s*bw\b)?"#
+    )
     private static let totalBefore = MSCPattern(#"\btotal\s+(?:dose\s+)?(?:of\s+)?(?:approximately\s+|about\s+)?$"#)
     private static let totalAfter = MSCPattern(#"^[^;]{0,40}?\bin\s+total\b"#)
     private static let perAdministration = MSCPattern(

@@ -27,7 +27,8 @@ public struct MSCRecognizer: Sendable {
         }
         var result = MSCExtraction(isMSC: true, mscEvidence: evidence, conditions: conditions)
 
-        result.productForm = firstMatch(MSCVocabulary.productForms, in: texts)
+        result.productForm =
+            firstMatch(MSCVocabulary.productForms, in: texts)
             ?? MSCExtracted("undifferentiated-cells", field: evidence.field, evidence: evidence.evidence)
         result.sources = allMatches(MSCVocabulary.sources, in: texts, specificFirst: true)
         result.source = result.sources.first
@@ -67,9 +68,11 @@ public struct MSCRecognizer: Sendable {
                 own.append(MSCText(field: "interventions[\(i)].description", text: d))
             }
             // The cheap product check first: a control name is skipped either way.
-            guard let hit = own.lazy.compactMap({ t in
-                MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
-            }).first else { continue }
+            guard
+                let hit = own.lazy.compactMap({ t in
+                    MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
+                }).first
+            else { continue }
             if MSCVocabulary.control.firstMatch(in: own[0].normalized) != nil { continue }
             if evidence == nil {
                 evidence = MSCExtracted("msc", field: hit.0.field, evidence: hit.0.original(hit.1.range))
@@ -78,18 +81,23 @@ public struct MSCRecognizer: Sendable {
             texts += own
         }
         for (i, arm) in study.armGroups.enumerated() {
-            let receivesMSC = !mscNames.isEmpty && arm.interventionNames.contains { name in
-                let lower = name.lowercased()
-                return mscNames.contains { lower.hasSuffix(": " + $0) || lower == $0 }
-            }
+            let receivesMSC =
+                !mscNames.isEmpty
+                && arm.interventionNames.contains { name in
+                    let lower = name.lowercased()
+                    return mscNames.contains { lower.hasSuffix(": " + $0) || lower == $0 }
+                }
             var own: [MSCText] = []
             if let d = arm.description { own.append(MSCText(field: "armGroups[\(i)].description", text: d)) }
             own.append(MSCText(field: "armGroups[\(i)].label", text: arm.label))
             // The product pattern only decides arms that receive no MSC intervention, or gives the
             // first evidence.
-            let mentions = receivesMSC && evidence != nil ? nil : own.lazy.compactMap { t in
-                MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
-            }.first
+            let mentions =
+                receivesMSC && evidence != nil
+                ? nil
+                : own.lazy.compactMap { t in
+                    MSCVocabulary.mscProductMatch(t.normalized).map { (t, $0) }
+                }.first
             guard receivesMSC || mentions != nil else { continue }
             if evidence == nil, let (t, m) = mentions {
                 evidence = MSCExtracted("msc", field: t.field, evidence: t.original(m.range))
@@ -124,7 +132,9 @@ public struct MSCRecognizer: Sendable {
         return nil
     }
 
-    /// Every distinct id, in text priority then reading order. With `specificFirst`, the words a
+    /// Every distinct id, in text priority then reading order.
+    ///
+    /// With `specificFirst`, the words a
     /// more specific entry matched are not matched again by a later one.
     private func allMatches(
         _ vocabulary: [(id: String, pattern: MSCPattern)], in texts: [MSCText], specificFirst: Bool
@@ -139,7 +149,8 @@ public struct MSCRecognizer: Sendable {
                         continue
                     }
                     taken.append(m.range)
-                    hits.append((m.range.location, MSCExtracted(id, field: text.field, evidence: text.original(m.range))))
+                    hits.append(
+                        (m.range.location, MSCExtracted(id, field: text.field, evidence: text.original(m.range))))
                 }
             }
             for (_, hit) in hits.sorted(by: { $0.0 < $1.0 }) where !found.contains(where: { $0.value == hit.value }) {
@@ -200,7 +211,8 @@ public struct MSCRecognizer: Sendable {
 
     private func matchConditions(_ study: RegistryStudy) -> [MSCExtracted<String>] {
         var out: [MSCExtracted<String>] = []
-        let fields = study.conditions.enumerated().map { ("conditions[\($0.offset)]", $0.element) }
+        let fields =
+            study.conditions.enumerated().map { ("conditions[\($0.offset)]", $0.element) }
             + study.conditionMeshTerms.enumerated().map {
                 ("conditionBrowseModule.meshes[\($0.offset)].term", $0.element.term)
             }

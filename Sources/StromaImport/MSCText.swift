@@ -7,7 +7,7 @@ import Foundation
 /// `10` becomes `^` and digits (`10⁶` → `10^6`). Every normalised character remembers the
 /// original character it came from, so matches are reported verbatim (``original(_:)``).
 struct MSCText: Sendable {
-    /// The record path of the text, e.g. `interventions[0].description`.
+    /// The record path of the text, for example `interventions[0].description`.
     let field: String
     /// The normalised text (matching is case-insensitive).
     let normalized: String

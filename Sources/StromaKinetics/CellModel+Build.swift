@@ -21,8 +21,9 @@ extension CellModel {
         ]
         for o in arrestOrgans {
             states.append(
-                State(id: "T_" + o, kind: .viable, compartment: o,
-                      description: "cells arrested in the \(organNames[o]!) vasculature"))
+                State(
+                    id: "T_" + o, kind: .viable, compartment: o,
+                    description: "cells arrested in the \(organNames[o]!) vasculature"))
         }
         states += [
             State(id: "P", kind: .viable, compartment: "LES", description: "lesion parenchyma, transient"),
@@ -35,11 +36,13 @@ extension CellModel {
         ]
         for o in arrestOrgans {
             states.append(
-                State(id: "L_" + o, kind: .label, compartment: o,
-                      description: "dead-cell label in the \(organNames[o]!)"))
+                State(
+                    id: "L_" + o, kind: .label, compartment: o,
+                    description: "dead-cell label in the \(organNames[o]!)"))
         }
         states.append(State(id: "L_db", kind: .label, compartment: "venous_blood", description: "blood-borne debris"))
-        states.append(State(id: "CLR", kind: .cleared, compartment: "cleared", description: "cleared (CSF lymphatic, nasal)"))
+        states.append(
+            State(id: "CLR", kind: .cleared, compartment: "cleared", description: "cleared (CSF lymphatic, nasal)"))
 
         func ix(_ id: String) -> Int { states.firstIndex { $0.id == id }! }
         var tr: [Transfer] = []
@@ -73,8 +76,11 @@ extension CellModel {
         add("T_LES", "V", p["krel_LES"], "krel_LES")
         for o in arrestOrgans {
             let (k, name) =
-                o == "LU" ? (p["kd_LU"], "kd_LU") : (o == "BR" || o == "LES") ? (p["kd_vasc"], "kd_vasc")
-                : (p["kd_SYS"], "kd_SYS")
+                o == "LU"
+                ? (p["kd_LU"], "kd_LU")
+                : (o == "BR" || o == "LES")
+                    ? (p["kd_vasc"], "kd_vasc")
+                    : (p["kd_SYS"], "kd_SYS")
             add("T_" + o, "L_" + o, k, name)
         }
         // Lesion: transmigration, engraftment, death.

@@ -27,7 +27,7 @@ public struct CellModel: Sendable {
         public var rate: Double
         /// Whether the rate is multiplied by the homing drive H(t).
         public var driven: Bool
-        /// The formula of `rate` in the notes' parameter names, e.g. `CO*E_LU/V_ven`.
+        /// The formula of `rate` in the notes' parameter names, for example `CO*E_LU/V_ven`.
         public var formula: String
     }
 
@@ -45,7 +45,9 @@ public struct CellModel: Sendable {
     }
 
     /// Dense constant (A0) and driven (A1) rate matrices, row-major n×n:
-    /// dx/dt = (A0 + H(t)·A1) x. Columns sum to zero (mass is conserved).
+    /// dx/dt = (A0 + H(t)·A1) x.
+    ///
+    /// Columns sum to zero (mass is conserved).
     public func matrices() -> (constant: Matrix, driven: Matrix) {
         let n = states.count
         var a0 = Matrix(n: n)

@@ -47,16 +47,26 @@ public enum DoseTranslation {
         }
     }
 
-    /// Human doses used in trials (notes §5). `cellsPerKg` is a representative value: the middle
+    /// Human doses used in trials (notes §5).
+    ///
+    /// `cellsPerKg` is a representative value: the middle
     /// dose of a range or of the dose arms, divided by 70 kg where a flat dose was given.
     public static let humanTrialDoses: [TrialDose] = [
-        TrialDose(trial: "Levy ML et al. Stroke 2019 (chronic stroke, n=36)", route: "IV", dose: "0.5, 1.0, 1.5e6/kg", cellsPerKg: 1.0e6),
+        TrialDose(
+            trial: "Levy ML et al. Stroke 2019 (chronic stroke, n=36)", route: "IV", dose: "0.5, 1.0, 1.5e6/kg",
+            cellsPerKg: 1.0e6),
         TrialDose(trial: "Díez-Tejedor 2014 (AD-MSC)", route: "IV", dose: "1e6/kg", cellsPerKg: 1e6),
-        TrialDose(trial: "Bang 2005; Lee 2010; Honmou 2011; Bhasin 2011", route: "IV", dose: "5e7–1e8 flat", cellsPerKg: 7.5e7 / 70),
+        TrialDose(
+            trial: "Bang 2005; Lee 2010; Honmou 2011; Bhasin 2011", route: "IV", dose: "5e7–1e8 flat",
+            cellsPerKg: 7.5e7 / 70),
         TrialDose(trial: "Jaillard 2020", route: "IV", dose: "1–3e8 flat", cellsPerKg: 2e8 / 70),
-        TrialDose(trial: "MASTERS-2 (NCT03545607), MultiStem 18–36 h after stroke", route: "IV", dose: "1.2e9 flat", cellsPerKg: 1.2e9 / 70),
+        TrialDose(
+            trial: "MASTERS-2 (NCT03545607), MultiStem 18–36 h after stroke", route: "IV", dose: "1.2e9 flat",
+            cellsPerKg: 1.2e9 / 70),
         TrialDose(trial: "Steinberg 2016 (SB623)", route: "IC", dose: "2.5, 5, 10e6 flat", cellsPerKg: 5e6 / 70),
-        TrialDose(trial: "Vaquero J et al. Cytotherapy 2017 (SCI)", route: "IT", dose: "4 × 30e6 (months 1, 4, 7, 10)", cellsPerKg: 30e6 / 70),
+        TrialDose(
+            trial: "Vaquero J et al. Cytotherapy 2017 (SCI)", route: "IT", dose: "4 × 30e6 (months 1, 4, 7, 10)",
+            cellsPerKg: 30e6 / 70),
         TrialDose(trial: "MSC-NTF ALS (NCT01051882)", route: "IT", dose: "60e6", cellsPerKg: 60e6 / 70),
     ]
 
@@ -80,29 +90,43 @@ public enum DoseTranslation {
         let perKgFrom = perKg ? dose : dose / bwFrom
         var rows: [Row] = []
         func row(_ m: String, _ perKgTo: Double, _ text: String) -> Row {
-            Row(method: m, cellsPerKg: perKgTo, cellsTotal: perKgTo * bwTo,
+            Row(
+                method: m, cellsPerKg: perKgTo, cellsTotal: perKgTo * bwTo,
                 cellsPerSquareMetre: perKgTo * to.km, assumption: text)
         }
         for method in methods {
             switch method {
             case .weight:
-                rows.append(row("weight", perKgFrom, "equal cells/kg; \(from.rawValue) \(fmt(bwFrom)) kg, \(to.rawValue) \(fmt(bwTo)) kg"))
+                rows.append(
+                    row(
+                        "weight", perKgFrom,
+                        "equal cells/kg; \(from.rawValue) \(fmt(bwFrom)) kg, \(to.rawValue) \(fmt(bwTo)) kg"))
             case .bsa:
-                rows.append(row("bsa", perKgFrom * from.km / to.km,
-                    "FDA body-surface-area HED: dose/kg × Km \(fmt(from.km))/\(fmt(to.km)) (FDA 2005); made for small molecules, not cells"))
+                rows.append(
+                    row(
+                        "bsa", perKgFrom * from.km / to.km,
+                        "FDA body-surface-area HED: dose/kg × Km \(fmt(from.km))/\(fmt(to.km)) (FDA 2005); made for small molecules, not cells"
+                    ))
             case .exposure:
                 let unit = Scenario(species: to, context: toContext, route: route, dose: 1, until: 168)
-                let src = Scenario(species: from, context: fromContext, route: route, dose: perKgFrom * bwFrom, until: 168)
+                let src = Scenario(
+                    species: from, context: fromContext, route: route, dose: perKgFrom * bwFrom, until: 168)
                 let a = try Simulation.run(src, parameters: pFrom).effect!
                 let b = try Simulation.run(unit, parameters: pTo).effect!
-                rows.append(row("exposure_systemic", a.systemicExposure / b.systemicExposure / bwTo,
-                    "equal model X_sys = ∫0–72h viable cells/BW (\(route.rawValue), \(src.context.rawValue) → \(unit.context.rawValue)); depends heavily on death rates kd"))
+                rows.append(
+                    row(
+                        "exposure_systemic", a.systemicExposure / b.systemicExposure / bwTo,
+                        "equal model X_sys = ∫0–72h viable cells/BW (\(route.rawValue), \(src.context.rawValue) → \(unit.context.rawValue)); depends heavily on death rates kd"
+                    ))
                 let volFrom = try Physiology(parameters: pFrom).lesionVolume
                 let volTo = try Physiology(parameters: pTo).lesionVolume
                 if b.localExposure > 0 {
                     let cells = a.localExposure / volFrom * volTo / b.localExposure
-                    rows.append(row("exposure_lesion", cells / bwTo,
-                        "equal model X_loc per lesion volume (\(route.rawValue), lesion \(fmt(volFrom * 1000)) mL → \(fmt(volTo * 1000)) mL, 7 days)"))
+                    rows.append(
+                        row(
+                            "exposure_lesion", cells / bwTo,
+                            "equal model X_loc per lesion volume (\(route.rawValue), lesion \(fmt(volFrom * 1000)) mL → \(fmt(volTo * 1000)) mL, 7 days)"
+                        ))
                 }
             }
         }

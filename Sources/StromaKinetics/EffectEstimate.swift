@@ -44,7 +44,8 @@ public struct EffectEstimate: Sendable, Encodable {
             rowSys = trajectory.times.count - 1
             warnings.append("simulation ends before T_sys = \(tSys) h; X_sys uses the whole run")
         }
-        let xSys = viable.reduce(0) { $0 + trajectory.integrals[rowSys!][$1] } / 24
+        let xSys =
+            viable.reduce(0) { $0 + trajectory.integrals[rowSys!][$1] } / 24
             / model.physiology.bodyWeight
         let last = trajectory.integrals.count - 1
         let xLoc = local.reduce(0) { $0 + trajectory.integrals[last][$1] } / 24

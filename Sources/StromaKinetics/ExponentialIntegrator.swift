@@ -105,9 +105,13 @@ public struct Trajectory: Sendable {
 /// exponential (see H_ref below), so 6 levels give the same errors as 12. On the rat IV benchmark
 /// the error against CVODE at rtol 1e-12 is 2e-8.
 public struct ExponentialIntegrator: Sendable {
-    /// Largest step (h). Default 2 h.
+    /// Largest step (h).
+    ///
+    /// Default 2 h.
     public var maxStep: Double
-    /// Number of halvings of `maxStep` used right after a jump. Default 6 (2 h/64 ≈ 1.9 min).
+    /// Number of halvings of `maxStep` used right after a jump.
+    ///
+    /// Default 6 (2 h/64 ≈ 1.9 min).
     public var levels: Int
 
     public init(maxStep: Double = 2, levels: Int = 6) {
@@ -205,11 +209,11 @@ public struct ExponentialIntegrator: Sendable {
     }
 
     /// The largest step 2^k/Q ≤ `maxStep` of which every stop is a whole multiple of the
-    /// level-k step 1/Q h, where Q is the least common denominator of the stops (≤ 3600, i.e.
+    /// level-k step 1/Q h, where Q is the least common denominator of the stops (≤ 3600, that is
     /// whole seconds); `maxStep` itself when there is none or the stops already fit it.
     ///
     /// With commensurate steps the dyadic chain reaches every output time exactly; otherwise each
-    /// non-dyadic gap (e.g. the 5-min output) needs its own exponential and φ-functions, which
+    /// non-dyadic gap (for example the 5-min output) needs its own exponential and φ-functions, which
     /// cost as much as 40% of a Monte Carlo sample.
     static func commensurateStep(_ maxStep: Double, stops: [Double], levels: Int) -> Double {
         func fits(_ unit: Double) -> Bool {
@@ -389,7 +393,9 @@ public struct ExponentialIntegrator: Sendable {
                     } else {
                         h = r
                         if remainderCache == nil || remainderCache!.h != h {
-                            remainderCache = (h, try Self.operators(augmented(b, hRef), h: h, count: 1, columns: columns)[0])
+                            remainderCache = (
+                                h, try Self.operators(augmented(b, hRef), h: h, count: 1, columns: columns)[0]
+                            )
                         }
                         op = remainderCache!.op
                     }

@@ -80,9 +80,10 @@ public struct FactorTimeCourse: Sendable, Encodable {
                 cLes[i] = step(cLes[i - 1], k: kLes, a: l0, b: (l1 - l0) / h, h: h)
                 auc[i] = auc[i - 1] + h / 2 * (cLes[i - 1] + cLes[i])
             }
-            out.append(FactorTimeCourse(
-                factor: name, plasma: outputRows.map { cPl[$0] }, lesion: outputRows.map { cLes[$0] },
-                lesionAUC: outputRows.map { auc[$0] }))
+            out.append(
+                FactorTimeCourse(
+                    factor: name, plasma: outputRows.map { cPl[$0] }, lesion: outputRows.map { cLes[$0] },
+                    lesionAUC: outputRows.map { auc[$0] }))
         }
         return out
     }

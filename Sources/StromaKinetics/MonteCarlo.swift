@@ -13,7 +13,9 @@ public struct MonteCarlo: Sendable {
     public var samples: Int
     public var seed: UInt64
     public var threads: Int
-    /// Largest integrator step for the samples (h). Default 4 h (the single-run default is 2 h;
+    /// Largest integrator step for the samples (h).
+    ///
+    /// Default 4 h (the single-run default is 2 h;
     /// with the default output grid both become 2^k/12 h: 8/3 and 4/3 h): on every species ×
     /// route, 14 days with two doses, the Monte Carlo steps differ from a fine run (h_max 1/8 h)
     /// by at most 3.1e-6 relative where a state exceeds 1e-6 of the dose (human IA;
@@ -98,7 +100,8 @@ public struct MonteCarlo: Sendable {
                 for i in block {
                     var rng = Xoshiro256(seed: seed &* 0x9E37_79B9_7F4A_7C15 &+ UInt64(i))
                     let p = MonteCarlo.draw(parameters, rng: &rng)
-                    guard let r = try? Simulation.run(scenario, parameters: p, integrator: integrator, derived: false) else {
+                    guard let r = try? Simulation.run(scenario, parameters: p, integrator: integrator, derived: false)
+                    else {
                         store.fail()
                         store.fill(sample: i, nq: nq, nt: nt, value: .nan)
                         continue

@@ -53,7 +53,8 @@ public enum SBMLExport {
                 .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
         }
         let mathOpen = "<math xmlns=\"http://www.w3.org/1998/Math/MathML\">"
-        let timeSymbol = "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/time\">time</csymbol>"
+        let timeSymbol =
+            "<csymbol encoding=\"text\" definitionURL=\"http://www.sbml.org/sbml/symbols/time\">time</csymbol>"
         var x = """
             <?xml version="1.0" encoding="UTF-8"?>
             <sbml xmlns="http://www.sbml.org/sbml/level3/version2/core" level="3" version="2">
@@ -71,19 +72,24 @@ public enum SBMLExport {
         for o in CellModel.arrestOrgans { compartments.append((o, phys.organMass[o]! / 1000)) }
         compartments += [("CSF", p["V_csf"]), ("NAS", 1e-4), ("cleared", 1)]
         for (id, size) in compartments {
-            x += "      <compartment id=\"c_\(id)\" spatialDimensions=\"3\" size=\"\(num(size))\" units=\"litre\" constant=\"true\"/>\n"
+            x +=
+                "      <compartment id=\"c_\(id)\" spatialDimensions=\"3\" size=\"\(num(size))\" units=\"litre\" constant=\"true\"/>\n"
         }
         x += "    </listOfCompartments>\n    <listOfSpecies>\n"
         for (i, s) in model.states.enumerated() {
-            x += "      <species id=\"\(sbmlID(s.id))\" name=\"\(esc(s.description))\" compartment=\"c_\(s.compartment)\" initialAmount=\"\(num(initial[i]))\" substanceUnits=\"item\" hasOnlySubstanceUnits=\"true\" boundaryCondition=\"false\" constant=\"false\"/>\n"
+            x +=
+                "      <species id=\"\(sbmlID(s.id))\" name=\"\(esc(s.description))\" compartment=\"c_\(s.compartment)\" initialAmount=\"\(num(initial[i]))\" substanceUnits=\"item\" hasOnlySubstanceUnits=\"true\" boundaryCondition=\"false\" constant=\"false\"/>\n"
         }
         x += "    </listOfSpecies>\n    <listOfParameters>\n"
         for parameter in p.parameters {
-            x += "      <parameter id=\"\(parameter.name)\" name=\"\(esc("[\(parameter.evidence.rawValue)] \(parameter.unit)"))\" value=\"\(num(parameter.value))\" constant=\"true\"/>\n"
+            x +=
+                "      <parameter id=\"\(parameter.name)\" name=\"\(esc("[\(parameter.evidence.rawValue)] \(parameter.unit)"))\" value=\"\(num(parameter.value))\" constant=\"true\"/>\n"
         }
-        x += "      <parameter id=\"t_admin\" name=\"hours from injury to first administration\" value=\"\(num(scenario.afterInjury))\" constant=\"true\"/>\n"
+        x +=
+            "      <parameter id=\"t_admin\" name=\"hours from injury to first administration\" value=\"\(num(scenario.afterInjury))\" constant=\"true\"/>\n"
         for (i, t) in model.transfers.enumerated() {
-            x += "      <parameter id=\"k_\(i)\" name=\"\(esc(t.formula))\" value=\"\(num(t.rate))\" constant=\"true\"/>\n"
+            x +=
+                "      <parameter id=\"k_\(i)\" name=\"\(esc(t.formula))\" value=\"\(num(t.rate))\" constant=\"true\"/>\n"
         }
         for id in ["tau", "S", "H"] {
             x += "      <parameter id=\"\(id)\" constant=\"false\"/>\n"
@@ -91,11 +97,14 @@ public enum SBMLExport {
         if infusion {
             // On at t = 0 when the first infusion starts there; events switch it later.
             let rate = perDose / scenario.infusion
-            x += "      <parameter id=\"u_inf_rate\" name=\"infusion rate while infusing (cells/h)\" value=\"\(num(rate))\" constant=\"true\"/>\n"
-            x += "      <parameter id=\"u_inf\" name=\"current infusion rate (cells/h)\" value=\"\(num(times.first == 0 ? rate : 0))\" constant=\"false\"/>\n"
+            x +=
+                "      <parameter id=\"u_inf_rate\" name=\"infusion rate while infusing (cells/h)\" value=\"\(num(rate))\" constant=\"true\"/>\n"
+            x +=
+                "      <parameter id=\"u_inf\" name=\"current infusion rate (cells/h)\" value=\"\(num(times.first == 0 ? rate : 0))\" constant=\"false\"/>\n"
         }
         x += "    </listOfParameters>\n    <listOfRules>\n"
-        x += "      <assignmentRule variable=\"tau\">\(mathOpen)<apply><plus/>\(timeSymbol)<ci>t_admin</ci></apply></math></assignmentRule>\n"
+        x +=
+            "      <assignmentRule variable=\"tau\">\(mathOpen)<apply><plus/>\(timeSymbol)<ci>t_admin</ci></apply></math></assignmentRule>\n"
         let ratio = "<apply><divide/><ci>tau</ci><ci>t_peak</ci></apply>"
         x += """
                   <assignmentRule variable="S">\(mathOpen)<piecewise><piece><apply><times/><apply><power/>\(ratio)<ci>n_S</ci></apply><apply><exp/><apply><times/><ci>n_S</ci><apply><minus/><cn>1</cn>\(ratio)</apply></apply></apply></apply><apply><gt/><ci>tau</ci><cn>0</cn></apply></piece><otherwise><cn>0</cn></otherwise></piecewise></math></assignmentRule>
@@ -105,7 +114,8 @@ public enum SBMLExport {
         x += "    </listOfRules>\n    <listOfReactions>\n"
         for (i, t) in model.transfers.enumerated() {
             let from = sbmlID(model.states[t.from].id), to = sbmlID(model.states[t.to].id)
-            let law = t.driven
+            let law =
+                t.driven
                 ? "<apply><times/><ci>k_\(i)</ci><ci>H</ci><ci>\(from)</ci></apply>"
                 : "<apply><times/><ci>k_\(i)</ci><ci>\(from)</ci></apply>"
             x += """
@@ -141,19 +151,24 @@ public enum SBMLExport {
             x += "    <listOfEvents>\n"
             for (k, (t, inc)) in events.enumerated() {
                 x += "      <event id=\"dose_\(k + 2)\" useValuesFromTriggerTime=\"true\">\n"
-                x += "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)\(cn(t))</apply></math></trigger>\n"
+                x +=
+                    "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)\(cn(t))</apply></math></trigger>\n"
                 x += "        <listOfEventAssignments>\n"
                 for (i, v) in inc.enumerated() where v != 0 {
                     let id = sbmlID(model.states[i].id)
-                    x += "          <eventAssignment variable=\"\(id)\">\(mathOpen)<apply><plus/><ci>\(id)</ci>\(cn(v))</apply></math></eventAssignment>\n"
+                    x +=
+                        "          <eventAssignment variable=\"\(id)\">\(mathOpen)<apply><plus/><ci>\(id)</ci>\(cn(v))</apply></math></eventAssignment>\n"
                 }
                 x += "        </listOfEventAssignments>\n      </event>\n"
             }
             for (k, (t, value)) in switches.enumerated() {
                 let math = value == "0" ? "<cn>0</cn>" : "<ci>\(value)</ci>"
-                x += "      <event id=\"infusion_\(value == "0" ? "off" : "on")_\(k + 1)\" useValuesFromTriggerTime=\"true\">\n"
-                x += "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)\(cn(t))</apply></math></trigger>\n"
-                x += "        <listOfEventAssignments><eventAssignment variable=\"u_inf\">\(mathOpen)\(math)</math></eventAssignment></listOfEventAssignments>\n      </event>\n"
+                x +=
+                    "      <event id=\"infusion_\(value == "0" ? "off" : "on")_\(k + 1)\" useValuesFromTriggerTime=\"true\">\n"
+                x +=
+                    "        <trigger initialValue=\"false\" persistent=\"true\">\(mathOpen)<apply><geq/>\(timeSymbol)\(cn(t))</apply></math></trigger>\n"
+                x +=
+                    "        <listOfEventAssignments><eventAssignment variable=\"u_inf\">\(mathOpen)\(math)</math></eventAssignment></listOfEventAssignments>\n      </event>\n"
             }
             x += "    </listOfEvents>\n"
         }

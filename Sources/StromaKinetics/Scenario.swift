@@ -93,7 +93,9 @@ public struct Scenario: Sendable, Equatable {
 }
 
 /// Parses durations such as `24h`, `30min`, `7d`, `2w`, `3mo`, `1y`, `90s` or a bare number of
-/// hours, returning hours. Months are 30.4375 days, years 365.25 days.
+/// hours, returning hours.
+///
+/// Months are 30.4375 days, years 365.25 days.
 public func parseDuration(_ text: String, option: String = "duration") throws -> Double {
     let s = text.trimmingCharacters(in: .whitespaces).lowercased()
     let units: [(String, Double)] = [

@@ -61,8 +61,10 @@ public enum Simulation {
                 inputs.append(ZeroOrderInput(start: t, end: t + scenario.infusion, rate: rate))
             } else {
                 jumps.append(
-                    StateJump(time: t, increment: try routeIncrement(
-                        scenario.route, dose: perDose, model: model, parameters: parameters)))
+                    StateJump(
+                        time: t,
+                        increment: try routeIncrement(
+                            scenario.route, dose: perDose, model: model, parameters: parameters)))
             }
         }
         let outputs = scenario.outputTimes ?? Scenario.defaultTimes(until: scenario.until)

@@ -132,10 +132,11 @@ public struct SimulationResult: Sendable, Encodable {
             let pct = { (x: [Double]) in x.indices.map { dg[$0] > 0 ? 100 * x[$0] / dg[$0] : 0 } }
             let labelPct = pct(zip(viable, label).map { $0 + $1 })
             let g = group.mass.flatMap { mass[$0] }
-            organs.append(OrganTimeCourse(
-                organ: group.name, massGrams: g, viable: viable, viablePercent: pct(viable),
-                labelPercent: labelPct, labelPercentPerGram: g.map { m in labelPct.map { $0 / m } },
-                deadLabelPercent: pct(label), aucCellHours: auc))
+            organs.append(
+                OrganTimeCourse(
+                    organ: group.name, massGrams: g, viable: viable, viablePercent: pct(viable),
+                    labelPercent: labelPct, labelPercentPerGram: g.map { m in labelPct.map { $0 / m } },
+                    deadLabelPercent: pct(label), aucCellHours: auc))
         }
         self.organs = organs
         lesionVascular = values["T_LES"]!
@@ -205,11 +206,19 @@ public struct SimulationResult: Sendable, Encodable {
         var flags: [String] = []
         let lungLoad = lungPeak / mass["LU"]!
         if lungLoad > 2.7e7 {
-            flags.append(String(format: "lung microvascular load %.3g cells/g exceeds 2.7e7 cells/g (largest tolerated mouse IV dose, ~5e6 cells)", lungLoad))
+            flags.append(
+                String(
+                    format:
+                        "lung microvascular load %.3g cells/g exceeds 2.7e7 cells/g (largest tolerated mouse IV dose, ~5e6 cells)",
+                    lungLoad))
         }
         let brainLoad = brainPeak / (mass["BR"]! + mass["LES"]!)
         if brainLoad > 6.3e5 {
-            flags.append(String(format: "brain microvascular load %.3g cells/g exceeds 6.3e5 cells/g (rat IA 1e6, CBF fall and emboli reported, Cui 2015)", brainLoad))
+            flags.append(
+                String(
+                    format:
+                        "brain microvascular load %.3g cells/g exceeds 6.3e5 cells/g (rat IA 1e6, CBF fall and emboli reported, Cui 2015)",
+                    brainLoad))
         }
         return flags
     }

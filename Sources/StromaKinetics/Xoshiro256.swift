@@ -1,4 +1,6 @@
-/// xoshiro256** pseudo-random generator (Blackman D, Vigna S. "Scrambled linear pseudorandom
+/// xoshiro256** pseudo-random generator (Blackman D, Vigna S.
+///
+/// "Scrambled linear pseudorandom
 /// number generators." ACM Trans Math Softw 2021;47:36), seeded through SplitMix64.
 public struct Xoshiro256: RandomNumberGenerator, Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)

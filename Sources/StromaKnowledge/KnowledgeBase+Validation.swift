@@ -1,7 +1,8 @@
 import StromaDomain
 
 extension KnowledgeBase {
-    /// Checks the invariants every shipped knowledge base must hold:
+    /// Checks the invariants every shipped knowledge base must hold.
+    ///
     /// - ids are unique within each vocabulary kind and within each record type;
     /// - every term reference (including `parent` and `related`) resolves;
     /// - every record's `publication` resolves to a ``Publication``;
@@ -25,8 +26,7 @@ extension KnowledgeBase {
         }
         func checkProvenance(_ provenance: [Provenance], in record: String) {
             if provenance.isEmpty { problems.append("\(record): no provenance") }
-            for item in provenance where item.seed == nil && !(item.reference?.isIdentifying ?? false)
-            {
+            for item in provenance where item.seed == nil && !(item.reference?.isIdentifying ?? false) {
                 problems.append("\(record): a provenance names neither a seed nor a reference")
             }
         }

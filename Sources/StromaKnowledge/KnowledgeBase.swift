@@ -38,7 +38,9 @@ public struct KnowledgeBase: Sendable, Equatable {
         try load(from: KnowledgeBundle.directory)
     }
 
-    /// Loads a knowledge base folder laid out as described above. Missing files count as empty.
+    /// Loads a knowledge base folder laid out as described above.
+    ///
+    /// Missing files count as empty.
     /// - Throws: ``KnowledgeError/unreadableFile(path:reason:)`` naming the file and the JSON
     ///   path of the first decoding problem.
     public static func load(from directory: URL) throws -> KnowledgeBase {

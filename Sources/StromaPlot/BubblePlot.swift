@@ -35,14 +35,15 @@ public struct BubblePlot: Sendable {
     public var fit: [FitPoint]
     public var xLabel: String
     public var yLabel: String
-    /// A dashed horizontal reference line (e.g. 0); `nil` for none.
+    /// A dashed horizontal reference line (for example 0); `nil` for none.
     public var referenceY: Double?
     public var width: Double
     public var height: Double
 
-    public init(points: [Point], fit: [FitPoint] = [], xLabel: String, yLabel: String,
-        referenceY: Double? = 0, width: Double = 560, height: Double = 420)
-    {
+    public init(
+        points: [Point], fit: [FitPoint] = [], xLabel: String, yLabel: String,
+        referenceY: Double? = 0, width: Double = 560, height: Double = 420
+    ) {
         self.points = points
         self.fit = fit
         self.xLabel = xLabel
@@ -65,33 +66,48 @@ public struct BubblePlot: Sendable {
         var doc = SVGDocument(width: width, height: height)
         doc.append(SVG.rect(0, 0, width, height, fill: "#fff"))
         if fit.count >= 2 {
-            let band = fit.map { (xScale($0.x), yScale($0.upper)) }
+            let band =
+                fit.map { (xScale($0.x), yScale($0.upper)) }
                 + fit.reversed().map { (xScale($0.x), yScale($0.lower)) }
             doc.append(SVG.polygon(band, fill: "#d9d9d9"))
-            doc.append(SVG.polyline(fit.map { (xScale($0.x), yScale($0.upper)) }, stroke: "#888",
-                width: 0.8))
-            doc.append(SVG.polyline(fit.map { (xScale($0.x), yScale($0.lower)) }, stroke: "#888",
-                width: 0.8))
+            doc.append(
+                SVG.polyline(
+                    fit.map { (xScale($0.x), yScale($0.upper)) }, stroke: "#888",
+                    width: 0.8))
+            doc.append(
+                SVG.polyline(
+                    fit.map { (xScale($0.x), yScale($0.lower)) }, stroke: "#888",
+                    width: 0.8))
         }
         if let referenceY {
-            doc.append(SVG.line(left, yScale(referenceY), width - right, yScale(referenceY),
-                stroke: "#555", width: 1, dash: "4 3"))
+            doc.append(
+                SVG.line(
+                    left, yScale(referenceY), width - right, yScale(referenceY),
+                    stroke: "#555", width: 1, dash: "4 3"))
         }
         if fit.count >= 2 {
-            doc.append(SVG.polyline(fit.map { (xScale($0.x), yScale($0.fit)) }, stroke: "#000",
-                width: 1.5))
+            doc.append(
+                SVG.polyline(
+                    fit.map { (xScale($0.x), yScale($0.fit)) }, stroke: "#000",
+                    width: 1.5))
         }
         let maxWeight = points.map(\.weight).max() ?? 1
         // Largest first so small bubbles stay visible.
         for point in points.sorted(by: { $0.weight > $1.weight }) {
             let r = 2.5 + 9 * (max(point.weight, 0) / maxWeight).squareRoot()
-            doc.append(SVG.circle(xScale(point.x), yScale(point.y), r, fill: "#808080",
-                opacity: 0.45))
+            doc.append(
+                SVG.circle(
+                    xScale(point.x), yScale(point.y), r, fill: "#808080",
+                    opacity: 0.45))
         }
-        doc.append(contentsOf: SVG.horizontalAxis(scale: xScale, ticks: xTicks.values,
-            labels: xTicks.values.map(xTicks.label), y: height - bottom + 6, title: xLabel))
-        doc.append(contentsOf: SVG.verticalAxis(scale: yScale, ticks: yTicks.values,
-            labels: yTicks.values.map(yTicks.label), x: left - 6, title: yLabel, titleOffset: 50))
+        doc.append(
+            contentsOf: SVG.horizontalAxis(
+                scale: xScale, ticks: xTicks.values,
+                labels: xTicks.values.map(xTicks.label), y: height - bottom + 6, title: xLabel))
+        doc.append(
+            contentsOf: SVG.verticalAxis(
+                scale: yScale, ticks: yTicks.values,
+                labels: yTicks.values.map(yTicks.label), x: left - 6, title: yLabel, titleOffset: 50))
         return doc.render()
     }
 }

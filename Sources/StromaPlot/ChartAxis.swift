@@ -22,10 +22,16 @@ struct ChartAxis {
 
     /// White background, the bold title and the grey subtitle of a kinetics chart.
     static func appendHeader(to doc: inout SVGDocument, left: Double, title: String, subtitle: String?) {
-        doc.append("<rect x=\"0\" y=\"0\" width=\"\(SVGDocument.number(doc.width))\" height=\"\(SVGDocument.number(doc.height))\" fill=\"white\"/>")
-        doc.append("<text x=\"\(SVGDocument.number(left))\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(SVGDocument.escape(title))</text>")
+        doc.append(
+            "<rect x=\"0\" y=\"0\" width=\"\(SVGDocument.number(doc.width))\" height=\"\(SVGDocument.number(doc.height))\" fill=\"white\"/>"
+        )
+        doc.append(
+            "<text x=\"\(SVGDocument.number(left))\" y=\"24\" font-size=\"16\" font-weight=\"bold\">\(SVGDocument.escape(title))</text>"
+        )
         if let subtitle {
-            doc.append("<text x=\"\(SVGDocument.number(left))\" y=\"42\" font-size=\"12\" fill=\"#555\">\(SVGDocument.escape(subtitle))</text>")
+            doc.append(
+                "<text x=\"\(SVGDocument.number(left))\" y=\"42\" font-size=\"12\" fill=\"#555\">\(SVGDocument.escape(subtitle))</text>"
+            )
         }
     }
 
@@ -33,8 +39,12 @@ struct ChartAxis {
     func appendGrid(to doc: inout SVGDocument, left: Double, plotWidth: Double, y py: (Double) -> Double) {
         for tick in ticks {
             let y = py(tick)
-            doc.append("<line x1=\"\(SVGDocument.number(left))\" y1=\"\(SVGDocument.number(y))\" x2=\"\(SVGDocument.number(left + plotWidth))\" y2=\"\(SVGDocument.number(y))\" stroke=\"#e5e5e5\"/>")
-            doc.append("<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.svgLabel(tick, log: log))</text>")
+            doc.append(
+                "<line x1=\"\(SVGDocument.number(left))\" y1=\"\(SVGDocument.number(y))\" x2=\"\(SVGDocument.number(left + plotWidth))\" y2=\"\(SVGDocument.number(y))\" stroke=\"#e5e5e5\"/>"
+            )
+            doc.append(
+                "<text x=\"\(SVGDocument.number(left - 6))\" y=\"\(SVGDocument.number(y + 4))\" font-size=\"11\" text-anchor=\"end\">\(ChartAxis.svgLabel(tick, log: log))</text>"
+            )
         }
     }
 

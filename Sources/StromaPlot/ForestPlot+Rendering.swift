@@ -50,7 +50,8 @@ extension ForestPlot {
                 .map { TextMetrics.width($0, size: f) }.max() ?? 0
         }
         let hasWeights = allRows.contains { $0.weightPercent != nil }
-        let ciTexts = allRows.map { ciText($0.estimate, $0.lower, $0.upper) }
+        let ciTexts =
+            allRows.map { ciText($0.estimate, $0.lower, $0.upper) }
             + summaries.map { ciText($0.estimate, $0.lower, $0.upper) }
         let ciHeader = "Estimate [\(PlotFormat.fixed(level, decimals: 0))% CI]"
         let ciWidth = (ciTexts + [ciHeader]).map { TextMetrics.width($0, size: f) }.max()!
@@ -82,7 +83,8 @@ extension ForestPlot {
         if let nullValue { values.append(nullValue) }
         let finite = values.filter(\.isFinite)
         let axis = axisTicks(lower: finite.min() ?? -1, upper: finite.max() ?? 1)
-        let scale = LinearScale(domain: axis.ticks.first!...axis.ticks.last!,
+        let scale = LinearScale(
+            domain: axis.ticks.first!...axis.ticks.last!,
             pixelStart: plotLeft, pixelEnd: plotRight)
         let domain = scale.domain
 
@@ -98,12 +100,16 @@ extension ForestPlot {
         var doc = SVGDocument(width: width.rounded(.up), height: height.rounded(.up))
         doc.append(SVG.rect(0, 0, width.rounded(.up), height.rounded(.up), fill: "#fff"))
         if let nullValue, domain.contains(nullValue) {
-            doc.append(SVG.line(scale(nullValue), top + Self.rowHeight, scale(nullValue), axisY,
-                stroke: "#555", width: 1, dash: "4 3"))
+            doc.append(
+                SVG.line(
+                    scale(nullValue), top + Self.rowHeight, scale(nullValue), axisY,
+                    stroke: "#555", width: 1, dash: "4 3"))
         }
         if let overall, overall.estimate.isFinite, domain.contains(overall.estimate) {
-            doc.append(SVG.line(scale(overall.estimate), top + Self.rowHeight, scale(overall.estimate),
-                axisY, stroke: "#999", width: 0.8, dash: "1 2"))
+            doc.append(
+                SVG.line(
+                    scale(overall.estimate), top + Self.rowHeight, scale(overall.estimate),
+                    axisY, stroke: "#999", width: 0.8, dash: "1 2"))
         }
         let maxWeight = allRows.compactMap(\.weightPercent).max() ?? 1
         for (index, slot) in slots.enumerated() {
@@ -116,13 +122,19 @@ extension ForestPlot {
                     doc.append(SVG.text(title, x: extraX[column], y: baseline, size: f, bold: true))
                 }
                 if hasWeights {
-                    doc.append(SVG.text("Weight", x: weightRight, y: baseline, size: f,
-                        anchor: .end, bold: true))
+                    doc.append(
+                        SVG.text(
+                            "Weight", x: weightRight, y: baseline, size: f,
+                            anchor: .end, bold: true))
                 }
-                doc.append(SVG.text(ciHeader, x: ciRight, y: baseline, size: f, anchor: .end,
-                    bold: true))
-                doc.append(SVG.line(labelX, cy + Self.rowHeight / 2, ciRight, cy + Self.rowHeight / 2,
-                    stroke: "#000", width: 0.8))
+                doc.append(
+                    SVG.text(
+                        ciHeader, x: ciRight, y: baseline, size: f, anchor: .end,
+                        bold: true))
+                doc.append(
+                    SVG.line(
+                        labelX, cy + Self.rowHeight / 2, ciRight, cy + Self.rowHeight / 2,
+                        stroke: "#000", width: 0.8))
             case .title(let title):
                 doc.append(SVG.text(title, x: labelX, y: baseline, size: f, bold: true))
             case .study(let row):
@@ -131,54 +143,76 @@ extension ForestPlot {
                     doc.append(SVG.text(value, x: extraX[column], y: baseline, size: f))
                 }
                 if let weight = row.weightPercent {
-                    doc.append(SVG.text(PlotFormat.fixed(weight, decimals: 1) + "%", x: weightRight,
-                        y: baseline, size: f, anchor: .end))
+                    doc.append(
+                        SVG.text(
+                            PlotFormat.fixed(weight, decimals: 1) + "%", x: weightRight,
+                            y: baseline, size: f, anchor: .end))
                 }
-                doc.append(SVG.text(ciText(row.estimate, row.lower, row.upper), x: ciRight,
-                    y: baseline, size: f, anchor: .end))
+                doc.append(
+                    SVG.text(
+                        ciText(row.estimate, row.lower, row.upper), x: ciRight,
+                        y: baseline, size: f, anchor: .end))
                 doc.append(contentsOf: whisker(row.lower, row.upper, cy: cy, scale: scale))
                 if domain.contains(row.estimate) {
                     let side = 4 + 8 * ((row.weightPercent ?? maxWeight) / maxWeight).squareRoot()
-                    doc.append(SVG.rect(scale(row.estimate) - side / 2, cy - side / 2, side, side,
-                        fill: "#000"))
+                    doc.append(
+                        SVG.rect(
+                            scale(row.estimate) - side / 2, cy - side / 2, side, side,
+                            fill: "#000"))
                 }
             case .summary(let summary, let isOverall):
-                doc.append(SVG.text(summary.label, x: labelX, y: baseline, size: f,
-                    bold: isOverall))
-                doc.append(SVG.text(ciText(summary.estimate, summary.lower, summary.upper),
-                    x: ciRight, y: baseline, size: f, anchor: .end, bold: isOverall))
+                doc.append(
+                    SVG.text(
+                        summary.label, x: labelX, y: baseline, size: f,
+                        bold: isOverall))
+                doc.append(
+                    SVG.text(
+                        ciText(summary.estimate, summary.lower, summary.upper),
+                        x: ciRight, y: baseline, size: f, anchor: .end, bold: isOverall))
                 let clamp = { (v: Double) in min(max(v, domain.lowerBound), domain.upperBound) }
                 let h = 6.0
-                doc.append(SVG.polygon([
-                    (scale(clamp(summary.lower)), cy), (scale(clamp(summary.estimate)), cy - h),
-                    (scale(clamp(summary.upper)), cy), (scale(clamp(summary.estimate)), cy + h),
-                ], fill: isOverall ? "#000" : "#808080", stroke: "#000"))
+                doc.append(
+                    SVG.polygon(
+                        [
+                            (scale(clamp(summary.lower)), cy), (scale(clamp(summary.estimate)), cy - h),
+                            (scale(clamp(summary.upper)), cy), (scale(clamp(summary.estimate)), cy + h),
+                        ], fill: isOverall ? "#000" : "#808080", stroke: "#000"))
             case .prediction(let summary):
                 let lower = summary.predictionLower!
                 let upper = summary.predictionUpper!
-                doc.append(SVG.text("Prediction interval", x: labelX, y: baseline, size: f,
-                    italic: true))
-                doc.append(SVG.text("[\(PlotFormat.fixed(shown(lower), decimals: decimals)), "
-                    + "\(PlotFormat.fixed(shown(upper), decimals: decimals))]", x: ciRight,
-                    y: baseline, size: f, anchor: .end, italic: true))
+                doc.append(
+                    SVG.text(
+                        "Prediction interval", x: labelX, y: baseline, size: f,
+                        italic: true))
+                doc.append(
+                    SVG.text(
+                        "[\(PlotFormat.fixed(shown(lower), decimals: decimals)), "
+                            + "\(PlotFormat.fixed(shown(upper), decimals: decimals))]", x: ciRight,
+                        y: baseline, size: f, anchor: .end, italic: true))
                 doc.append(contentsOf: whisker(lower, upper, cy: cy, scale: scale, caps: true))
             case .note(let note):
                 // A white box keeps the null and estimate lines from crossing the text.
-                doc.append(SVG.rect(labelX - 2, cy - 8, TextMetrics.width(note, size: 11) + 4, 16,
-                    fill: "#fff"))
+                doc.append(
+                    SVG.rect(
+                        labelX - 2, cy - 8, TextMetrics.width(note, size: 11) + 4, 16,
+                        fill: "#fff"))
                 doc.append(SVG.text(note, x: labelX, y: baseline, size: 11, fill: "#333"))
             case .blank:
                 break
             }
         }
         let labels = axis.ticks.map { axis.label($0) }
-        doc.append(contentsOf: SVG.horizontalAxis(scale: scale, ticks: axis.ticks, labels: labels,
-            y: axisY, title: effectLabel))
+        doc.append(
+            contentsOf: SVG.horizontalAxis(
+                scale: scale, ticks: axis.ticks, labels: labels,
+                y: axisY, title: effectLabel))
         if let nullValue, domain.contains(nullValue) {
             let y = axisY + 54
             if let favoursLeft {
-                doc.append(SVG.text("← " + favoursLeft, x: scale(nullValue) - 6, y: y, size: 11,
-                    anchor: .end))
+                doc.append(
+                    SVG.text(
+                        "← " + favoursLeft, x: scale(nullValue) - 6, y: y, size: 11,
+                        anchor: .end))
             }
             if let favoursRight {
                 doc.append(SVG.text(favoursRight + " →", x: scale(nullValue) + 6, y: y, size: 11))
@@ -206,8 +240,10 @@ extension ForestPlot {
             let ticks = AxisTicks(lower: lower, upper: upper, count: 5)
             return (ticks.values, ticks.label)
         case .exponential:
-            let candidates: [Double] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5,
-                0.75, 1, 1.5, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500, 1000]
+            let candidates: [Double] = [
+                0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5,
+                0.75, 1, 1.5, 2, 3, 4, 5, 10, 20, 50, 100, 200, 500, 1000,
+            ]
             let lo = candidates.last { log($0) <= lower + 1e-12 } ?? candidates.first!
             let hi = candidates.first { log($0) >= upper - 1e-12 } ?? candidates.last!
             var inside = candidates.filter { $0 >= lo && $0 <= hi }
@@ -226,9 +262,10 @@ extension ForestPlot {
     }
 
     /// A horizontal interval; ends beyond the axis become arrows.
-    private func whisker(_ lower: Double, _ upper: Double, cy: Double, scale: LinearScale,
-        caps: Bool = false) -> [String]
-    {
+    private func whisker(
+        _ lower: Double, _ upper: Double, cy: Double, scale: LinearScale,
+        caps: Bool = false
+    ) -> [String] {
         let domain = scale.domain
         let lo = max(lower, domain.lowerBound)
         let hi = min(upper, domain.upperBound)

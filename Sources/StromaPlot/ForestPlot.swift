@@ -20,9 +20,10 @@ public struct ForestPlot: Sendable {
         /// Values for ``ForestPlot/extraColumns``, in the same order.
         public var extra: [String]
 
-        public init(label: String, estimate: Double, lower: Double, upper: Double,
-            weightPercent: Double? = nil, extra: [String] = [])
-        {
+        public init(
+            label: String, estimate: Double, lower: Double, upper: Double,
+            weightPercent: Double? = nil, extra: [String] = []
+        ) {
             self.label = label
             self.estimate = estimate
             self.lower = lower
@@ -40,12 +41,13 @@ public struct ForestPlot: Sendable {
         public var upper: Double
         public var predictionLower: Double?
         public var predictionUpper: Double?
-        /// A short line under the diamond (e.g. "Q = 3.1, df = 2, p = 0.21; I² = 35%").
+        /// A short line under the diamond (for example "Q = 3.1, df = 2, p = 0.21; I² = 35%").
         public var note: String?
 
-        public init(label: String, estimate: Double, lower: Double, upper: Double,
-            predictionLower: Double? = nil, predictionUpper: Double? = nil, note: String? = nil)
-        {
+        public init(
+            label: String, estimate: Double, lower: Double, upper: Double,
+            predictionLower: Double? = nil, predictionUpper: Double? = nil, note: String? = nil
+        ) {
             self.label = label
             self.estimate = estimate
             self.lower = lower
@@ -80,7 +82,7 @@ public struct ForestPlot: Sendable {
     public var groups: [Group]
     public var overall: Summary?
     public var extraColumns: [String]
-    /// Axis title, e.g. "Standardised mean difference (Hedges' g)".
+    /// Axis title, for example "Standardised mean difference (Hedges' g)".
     public var effectLabel: String
     public var scale: Scale
     /// Where the vertical line of no effect is drawn (analysis scale); `nil` for none.
@@ -90,16 +92,17 @@ public struct ForestPlot: Sendable {
     public var favoursRight: String?
     /// Decimals of the "estimate [CI]" column.
     public var decimals: Int
-    /// Confidence level shown in the column header, e.g. 95.
+    /// Confidence level shown in the column header, for example 95.
     public var level: Double
     /// A line of small text at the bottom (model, heterogeneity).
     public var footnote: String?
 
-    public init(groups: [Group], overall: Summary? = nil, extraColumns: [String] = [],
+    public init(
+        groups: [Group], overall: Summary? = nil, extraColumns: [String] = [],
         effectLabel: String, scale: Scale = .identity, nullValue: Double? = 0,
         favoursLeft: String? = nil, favoursRight: String? = nil, decimals: Int = 2,
-        level: Double = 95, footnote: String? = nil)
-    {
+        level: Double = 95, footnote: String? = nil
+    ) {
         self.groups = groups
         self.overall = overall
         self.extraColumns = extraColumns

@@ -2,7 +2,9 @@ import Foundation
 
 /// A funnel plot: effect sizes against their standard errors (y axis inverted, 0 at the top),
 /// with pseudo-confidence regions estimate ± z·SE at the given levels and a vertical line at
-/// the pooled estimate. Studies imputed by trim-and-fill (Duval & Tweedie 2000) are open
+/// the pooled estimate.
+///
+/// Studies imputed by trim-and-fill (Duval & Tweedie 2000) are open
 /// circles; observed studies are filled.
 public struct FunnelPlot: Sendable {
     /// One study.
@@ -21,9 +23,9 @@ public struct FunnelPlot: Sendable {
 
     /// One pseudo-confidence region: estimate ± z·SE at a confidence level.
     public struct Region: Sendable, Hashable {
-        /// Confidence level in (0, 1), e.g. 0.95.
+        /// Confidence level in (0, 1), for example 0.95.
         public var level: Double
-        /// The two-sided standard normal quantile Φ⁻¹(1/2 + level/2), e.g. 1.96.
+        /// The two-sided standard normal quantile Φ⁻¹(1/2 + level/2), for example 1.96.
         public var z: Double
 
         public init(level: Double, z: Double) {
@@ -50,10 +52,11 @@ public struct FunnelPlot: Sendable {
     public var width: Double
     public var height: Double
 
-    public init(points: [Point], estimate: Double, regions: [Region] = Region.standard,
+    public init(
+        points: [Point], estimate: Double, regions: [Region] = Region.standard,
         effectLabel: String, standardErrorLabel: String = "Standard error",
-        width: Double = 560, height: Double = 440)
-    {
+        width: Double = 560, height: Double = 440
+    ) {
         self.points = points
         self.estimate = estimate
         self.regions = regions
@@ -76,7 +79,8 @@ public struct FunnelPlot: Sendable {
         let xTicks = AxisTicks(lower: xs.min()!, upper: xs.max()!, count: 6)
         let xScale = LinearScale(domain: xTicks.range, pixelStart: left, pixelEnd: width - right)
         let legendHeight = 26.0
-        let yScale = LinearScale(domain: 0...seMax, pixelStart: top + legendHeight,
+        let yScale = LinearScale(
+            domain: 0...seMax, pixelStart: top + legendHeight,
             pixelEnd: height - bottom)
         var doc = SVGDocument(width: width, height: height)
         doc.append(SVG.rect(0, 0, width, height, fill: "#fff"))
@@ -90,28 +94,40 @@ public struct FunnelPlot: Sendable {
                 (xScale(estimate - z * seMax), bottomY),
                 (xScale(estimate + z * seMax), bottomY),
             ]
-            doc.append(SVG.polygon(polygon.map { (clampX($0.0, xScale), $0.1) },
-                fill: shades[min(index, shades.count - 1)]))
+            doc.append(
+                SVG.polygon(
+                    polygon.map { (clampX($0.0, xScale), $0.1) },
+                    fill: shades[min(index, shades.count - 1)]))
         }
-        doc.append(SVG.line(xScale(estimate), yScale(0), xScale(estimate), yScale(seMax),
-            stroke: "#000", width: 1))
+        doc.append(
+            SVG.line(
+                xScale(estimate), yScale(0), xScale(estimate), yScale(seMax),
+                stroke: "#000", width: 1))
         for point in points where point.estimate.isFinite && point.standardError.isFinite {
             let cx = xScale(point.estimate)
             let cy = yScale(point.standardError)
-            doc.append(point.imputed ? SVG.circle(cx, cy, 4, fill: "#fff")
-                : SVG.circle(cx, cy, 4, fill: "#000"))
+            doc.append(
+                point.imputed
+                    ? SVG.circle(cx, cy, 4, fill: "#fff")
+                    : SVG.circle(cx, cy, 4, fill: "#000"))
         }
-        doc.append(contentsOf: SVG.horizontalAxis(scale: xScale, ticks: xTicks.values,
-            labels: xTicks.values.map(xTicks.label), y: height - bottom + 6, title: effectLabel))
-        doc.append(contentsOf: SVG.verticalAxis(scale: yScale, ticks: yTicks.values,
-            labels: yTicks.values.map(yTicks.label), x: left - 6, title: standardErrorLabel,
-            titleOffset: 46))
+        doc.append(
+            contentsOf: SVG.horizontalAxis(
+                scale: xScale, ticks: xTicks.values,
+                labels: xTicks.values.map(xTicks.label), y: height - bottom + 6, title: effectLabel))
+        doc.append(
+            contentsOf: SVG.verticalAxis(
+                scale: yScale, ticks: yTicks.values,
+                labels: yTicks.values.map(yTicks.label), x: left - 6, title: standardErrorLabel,
+                titleOffset: 46))
         // Legend along the top.
         var x = left
         let y = top + 2
         for (index, region) in regionsSorted.reversed().enumerated().reversed() {
-            doc.append(SVG.rect(x, y - 9, 12, 12, fill: shades[min(index, shades.count - 1)],
-                stroke: "#888"))
+            doc.append(
+                SVG.rect(
+                    x, y - 9, 12, 12, fill: shades[min(index, shades.count - 1)],
+                    stroke: "#888"))
             let text = PlotFormat.fixed(region.level * 100, decimals: 0) + "%"
             doc.append(SVG.text(text, x: x + 16, y: y + 1, size: 11))
             x += 16 + TextMetrics.width(text, size: 11) + 12

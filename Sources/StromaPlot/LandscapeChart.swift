@@ -73,7 +73,8 @@ public struct LandscapeChart: Sendable {
         var svg = SVGDocument(width: width, height: height)
         let n = SVGDocument.number
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>")
-        svg.append("<text x=\"\(n(left))\" y=\"24\" font-size=\"15\" font-weight=\"bold\">\(SVGDocument.escape(title))</text>")
+        svg.append(
+            "<text x=\"\(n(left))\" y=\"24\" font-size=\"15\" font-weight=\"bold\">\(SVGDocument.escape(title))</text>")
         let maxTotal = max(bars.map(\.total).max() ?? 0, 1)
         let step = Self.tickStep(maxTotal)
         let axisMax = Double((maxTotal + step - 1) / step * step)
@@ -83,43 +84,59 @@ public struct LandscapeChart: Sendable {
         var tick = 0
         while Double(tick) <= axisMax {
             let x = x0 + Double(tick) * scale
-            svg.append("<line x1=\"\(n(x))\" y1=\"\(n(top - 4))\" x2=\"\(n(x))\" y2=\"\(n(plotBottom))\" stroke=\"#dddddd\"/>")
-            svg.append("<text x=\"\(n(x))\" y=\"\(n(plotBottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(tick)</text>")
+            svg.append(
+                "<line x1=\"\(n(x))\" y1=\"\(n(top - 4))\" x2=\"\(n(x))\" y2=\"\(n(plotBottom))\" stroke=\"#dddddd\"/>")
+            svg.append(
+                "<text x=\"\(n(x))\" y=\"\(n(plotBottom + 14))\" font-size=\"11\" text-anchor=\"middle\">\(tick)</text>"
+            )
             tick += step
         }
-        svg.append("<text x=\"\(n(x0 + plotWidth / 2))\" y=\"\(n(plotBottom + 30))\" font-size=\"12\" text-anchor=\"middle\">studies</text>")
+        svg.append(
+            "<text x=\"\(n(x0 + plotWidth / 2))\" y=\"\(n(plotBottom + 30))\" font-size=\"12\" text-anchor=\"middle\">studies</text>"
+        )
         var y = top
         var lastGroup: String?
         for bar in bars {
             if bar.group != lastGroup {
-                svg.append("<text x=\"\(n(left))\" y=\"\(n(y + 15))\" font-size=\"12\" font-weight=\"bold\">\(SVGDocument.escape(bar.group))</text>")
+                svg.append(
+                    "<text x=\"\(n(left))\" y=\"\(n(y + 15))\" font-size=\"12\" font-weight=\"bold\">\(SVGDocument.escape(bar.group))</text>"
+                )
                 y += rowHeight
                 lastGroup = bar.group
             }
-            svg.append("<text x=\"\(n(x0 - 8))\" y=\"\(n(y + 15))\" font-size=\"11\" text-anchor=\"end\">\(SVGDocument.escape(bar.label))</text>")
+            svg.append(
+                "<text x=\"\(n(x0 - 8))\" y=\"\(n(y + 15))\" font-size=\"11\" text-anchor=\"end\">\(SVGDocument.escape(bar.label))</text>"
+            )
             var x = x0
             for segment in bar.segments where segment.value > 0 {
                 let w = Double(segment.value) * scale
-                svg.append("<rect x=\"\(n(x))\" y=\"\(n(y + 3))\" width=\"\(n(w))\" height=\"\(n(rowHeight - 6))\" fill=\"\(colours[segment.key] ?? "#999999")\"><title>\(SVGDocument.escape("\(segment.key): \(segment.value)"))</title></rect>")
+                svg.append(
+                    "<rect x=\"\(n(x))\" y=\"\(n(y + 3))\" width=\"\(n(w))\" height=\"\(n(rowHeight - 6))\" fill=\"\(colours[segment.key] ?? "#999999")\"><title>\(SVGDocument.escape("\(segment.key): \(segment.value)"))</title></rect>"
+                )
                 x += w
             }
-            svg.append("<text x=\"\(n(x + 6))\" y=\"\(n(y + 15))\" font-size=\"11\">\(bar.total) · \(SVGDocument.escape(bar.note))</text>")
+            svg.append(
+                "<text x=\"\(n(x + 6))\" y=\"\(n(y + 15))\" font-size=\"11\">\(bar.total) · \(SVGDocument.escape(bar.note))</text>"
+            )
             y += rowHeight
         }
         if bars.isEmpty {
             svg.append("<text x=\"\(n(x0))\" y=\"\(n(top + 15))\" font-size=\"12\">no MSC trials</text>")
         }
-        svg.append("<line x1=\"\(n(x0))\" y1=\"\(n(top - 4))\" x2=\"\(n(x0))\" y2=\"\(n(plotBottom))\" stroke=\"black\"/>")
-        svg.append("<text x=\"\(n(left))\" y=\"\(n(legendTop - 6))\" font-size=\"12\" font-weight=\"bold\">cell source</text>")
+        svg.append(
+            "<line x1=\"\(n(x0))\" y1=\"\(n(top - 4))\" x2=\"\(n(x0))\" y2=\"\(n(plotBottom))\" stroke=\"black\"/>")
+        svg.append(
+            "<text x=\"\(n(left))\" y=\"\(n(legendTop - 6))\" font-size=\"12\" font-weight=\"bold\">cell source</text>")
         for (i, key) in legendKeys.enumerated() {
             let ly = legendTop + Double(i) * 18
             svg.append("<rect x=\"\(n(left))\" y=\"\(n(ly))\" width=\"12\" height=\"12\" fill=\"\(colours[key]!)\"/>")
-            svg.append("<text x=\"\(n(left + 18))\" y=\"\(n(ly + 10))\" font-size=\"11\">\(SVGDocument.escape(key))</text>")
+            svg.append(
+                "<text x=\"\(n(left + 18))\" y=\"\(n(ly + 10))\" font-size=\"11\">\(SVGDocument.escape(key))</text>")
         }
         return svg.render()
     }
 
-    /// An integer tick step giving at most about 8 ticks: 1, 2, 5, 10, 20, 50, …
+    /// An integer tick step giving at most about 8 ticks: 1, 2, 5, 10, 20, 50, ….
     static func tickStep(_ maximum: Int) -> Int {
         var step = 1
         while true {

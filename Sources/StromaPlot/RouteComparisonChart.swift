@@ -26,7 +26,10 @@ public struct RouteComparisonChart: Sendable {
     public var groups: [Group]
     public var yFloor: Double
 
-    public init(title: String, subtitle: String? = nil, yLabel: String, categories: [String], groups: [Group], yFloor: Double = 1e-4) {
+    public init(
+        title: String, subtitle: String? = nil, yLabel: String, categories: [String], groups: [Group],
+        yFloor: Double = 1e-4
+    ) {
         self.title = title
         self.subtitle = subtitle
         self.yLabel = yLabel
@@ -48,33 +51,51 @@ public struct RouteComparisonChart: Sendable {
         let barW = slot * 0.8 / Double(max(groups.count, 1))
         for (c, name) in categories.enumerated() {
             let x0 = left + Double(c) * slot + slot * 0.1
-            doc.append("<text x=\"\(SVGDocument.number(left + (Double(c) + 0.5) * slot))\" y=\"\(SVGDocument.number(top + ph + 18))\" font-size=\"12\" text-anchor=\"middle\">\(SVGDocument.escape(name))</text>")
+            doc.append(
+                "<text x=\"\(SVGDocument.number(left + (Double(c) + 0.5) * slot))\" y=\"\(SVGDocument.number(top + ph + 18))\" font-size=\"12\" text-anchor=\"middle\">\(SVGDocument.escape(name))</text>"
+            )
             for (g, group) in groups.enumerated() where c < group.values.count {
                 let colour = TimeCourseChart.palette[g % TimeCourseChart.palette.count]
                 let v = group.values[c]
                 let x = x0 + Double(g) * barW
                 let yTop = py(v), yBase = py(axis.lo)
                 if v > axis.lo {
-                    doc.append("<rect x=\"\(SVGDocument.number(x))\" y=\"\(SVGDocument.number(yTop))\" width=\"\(SVGDocument.number(barW * 0.92))\" height=\"\(SVGDocument.number(max(0, yBase - yTop)))\" fill=\"\(colour)\"/>")
+                    doc.append(
+                        "<rect x=\"\(SVGDocument.number(x))\" y=\"\(SVGDocument.number(yTop))\" width=\"\(SVGDocument.number(barW * 0.92))\" height=\"\(SVGDocument.number(max(0, yBase - yTop)))\" fill=\"\(colour)\"/>"
+                    )
                 }
                 if let lo = group.lower, let hi = group.upper, c < lo.count, c < hi.count, hi[c] > axis.lo {
                     let xm = x + barW * 0.46
-                    doc.append("<line x1=\"\(SVGDocument.number(xm))\" y1=\"\(SVGDocument.number(py(lo[c])))\" x2=\"\(SVGDocument.number(xm))\" y2=\"\(SVGDocument.number(py(hi[c])))\" stroke=\"#222\" stroke-width=\"1.2\"/>")
+                    doc.append(
+                        "<line x1=\"\(SVGDocument.number(xm))\" y1=\"\(SVGDocument.number(py(lo[c])))\" x2=\"\(SVGDocument.number(xm))\" y2=\"\(SVGDocument.number(py(hi[c])))\" stroke=\"#222\" stroke-width=\"1.2\"/>"
+                    )
                     for yCap in [py(lo[c]), py(hi[c])] where yCap < yBase - 0.5 {
-                        doc.append("<line x1=\"\(SVGDocument.number(xm - barW * 0.18))\" y1=\"\(SVGDocument.number(yCap))\" x2=\"\(SVGDocument.number(xm + barW * 0.18))\" y2=\"\(SVGDocument.number(yCap))\" stroke=\"#222\" stroke-width=\"1\"/>")
+                        doc.append(
+                            "<line x1=\"\(SVGDocument.number(xm - barW * 0.18))\" y1=\"\(SVGDocument.number(yCap))\" x2=\"\(SVGDocument.number(xm + barW * 0.18))\" y2=\"\(SVGDocument.number(yCap))\" stroke=\"#222\" stroke-width=\"1\"/>"
+                        )
                     }
                 }
             }
         }
-        doc.append("<rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" width=\"\(SVGDocument.number(pw))\" height=\"\(SVGDocument.number(ph))\" fill=\"none\" stroke=\"#333\"/>")
-        doc.append("<text transform=\"translate(18 \(SVGDocument.number(top + ph / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">\(SVGDocument.escape(yLabel))</text>")
+        doc.append(
+            "<rect x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(top))\" width=\"\(SVGDocument.number(pw))\" height=\"\(SVGDocument.number(ph))\" fill=\"none\" stroke=\"#333\"/>"
+        )
+        doc.append(
+            "<text transform=\"translate(18 \(SVGDocument.number(top + ph / 2))) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">\(SVGDocument.escape(yLabel))</text>"
+        )
         for (g, group) in groups.enumerated() {
             let colour = TimeCourseChart.palette[g % TimeCourseChart.palette.count]
             let ly = top + 10 + Double(g) * 20
-            doc.append("<rect x=\"\(SVGDocument.number(left + pw + 14))\" y=\"\(SVGDocument.number(ly - 6))\" width=\"14\" height=\"12\" fill=\"\(colour)\"/>")
-            doc.append("<text x=\"\(SVGDocument.number(left + pw + 34))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">\(SVGDocument.escape(group.name))</text>")
+            doc.append(
+                "<rect x=\"\(SVGDocument.number(left + pw + 14))\" y=\"\(SVGDocument.number(ly - 6))\" width=\"14\" height=\"12\" fill=\"\(colour)\"/>"
+            )
+            doc.append(
+                "<text x=\"\(SVGDocument.number(left + pw + 34))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">\(SVGDocument.escape(group.name))</text>"
+            )
         }
-        doc.append("<text x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(height - 12))\" font-size=\"11\" fill=\"#555\">Bars below \(String(format: "%g", axis.lo)) (the axis floor) are not drawn.</text>")
+        doc.append(
+            "<text x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(height - 12))\" font-size=\"11\" fill=\"#555\">Bars below \(String(format: "%g", axis.lo)) (the axis floor) are not drawn.</text>"
+        )
         return doc.render()
     }
 }

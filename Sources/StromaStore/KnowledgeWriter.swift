@@ -4,7 +4,9 @@ import StromaDomain
 import StromaKnowledge
 
 /// Writes a validated ``KnowledgeBase`` into the `knowledge_` tables (inside the caller's
-/// transaction). Rows keep the knowledge base's order in `ordinal`.
+/// transaction).
+///
+/// Rows keep the knowledge base's order in `ordinal`.
 enum KnowledgeWriter {
     /// Every knowledge table, children before parents, so deleting in this order never breaks a
     /// foreign key.

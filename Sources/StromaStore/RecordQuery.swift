@@ -1,4 +1,6 @@
-/// Filters for ``StromaStore/experiments(_:)``. Each field is a term name (id, label or synonym,
+/// Filters for ``StromaStore/experiments(_:)``.
+///
+/// Each field is a term name (id, label or synonym,
 /// any case, Chinese too) of the kind in the comment; a broader term includes its narrower
 /// terms (route `intravenous` includes `tail-vein`). Filters combine with AND; `nil` is no
 /// filter.
@@ -42,7 +44,7 @@ public struct TrialQuery: Sendable, Equatable {
     public var source: String?
     /// Kind `route`.
     public var route: String?
-    /// A registry phase: `PHASE2`, `phase 2`, `2`, `II`, `early-phase-1`, `NA`…
+    /// A registry phase: `PHASE2`, `phase 2`, `2`, `II`, `early-phase-1`, `NA`….
     public var phase: String?
 
     public init(

@@ -30,22 +30,30 @@ extension StromaStore {
                 } catch let error as StoreError {
                     return .failure(error)
                 } catch {
-                    return .failure(.transactionFailed(
-                        name: "import literature record", underlying: String(describing: error)))
+                    return .failure(
+                        .transactionFailed(
+                            name: "import literature record", underlying: String(describing: error)))
                 }
             }
         }
     }
 
     /// The merged paper with this PMID or DOI, and how many format records it merges.
-    public func bibliographicRecord(pmid: String? = nil, doi: String? = nil) throws -> (BibliographicRecord, formats: [String])? {
+    public func bibliographicRecord(pmid: String? = nil, doi: String? = nil) throws -> (
+        BibliographicRecord, formats: [String]
+    )? {
         try read { db in
             let row: Row?
             if let pmid {
-                row = try Row.fetchOne(db, sql: "SELECT record, formats FROM bibliographic_record WHERE pmid = ?", arguments: [pmid])
+                row = try Row.fetchOne(
+                    db, sql: "SELECT record, formats FROM bibliographic_record WHERE pmid = ?", arguments: [pmid])
             } else if let doi {
-                row = try Row.fetchOne(db, sql: "SELECT record, formats FROM bibliographic_record WHERE doi = ?", arguments: [Self.normalizedDOI(doi)])
-            } else { row = nil }
+                row = try Row.fetchOne(
+                    db, sql: "SELECT record, formats FROM bibliographic_record WHERE doi = ?",
+                    arguments: [Self.normalizedDOI(doi)])
+            } else {
+                row = nil
+            }
             guard let row else { return nil }
             return (
                 try RegistryJSON.decode(BibliographicRecord.self, row["record"]),
@@ -65,7 +73,8 @@ extension StromaStore {
 
     static func titleKey(_ r: BibliographicRecord) -> String? {
         guard let title = r.title else { return nil }
-        let key = String(title.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        let key = String(
+            title.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
         guard !key.isEmpty else { return nil }
         return key + "|" + (r.year.map(String.init) ?? "")
     }
@@ -97,26 +106,33 @@ extension StromaStore {
             try db.execute(
                 sql: "INSERT INTO bibliographic_history (record_id, format, source_key, record) VALUES (?, ?, ?, ?)",
                 arguments: [row["record_id"] as Int64, format, key, row["record"] as String])
-            try db.execute(sql: "UPDATE bibliographic_source SET record = ? WHERE id = ?", arguments: [json, row["id"] as Int64])
+            try db.execute(
+                sql: "UPDATE bibliographic_source SET record = ? WHERE id = ?", arguments: [json, row["id"] as Int64])
             recordId = row["record_id"]
             outcome = .updated(reason: "\(format) record \(key) changed")
         } else {
             var matches: [Int64] = []
             if let pmid = record.pmid, !pmid.isEmpty {
-                matches += try Int64.fetchAll(db, sql: "SELECT id FROM bibliographic_record WHERE pmid = ?", arguments: [pmid])
+                matches += try Int64.fetchAll(
+                    db, sql: "SELECT id FROM bibliographic_record WHERE pmid = ?", arguments: [pmid])
             }
             if let doi = record.doi, !doi.isEmpty {
-                matches += try Int64.fetchAll(db, sql: "SELECT id FROM bibliographic_record WHERE doi = ?", arguments: [normalizedDOI(doi)])
+                matches += try Int64.fetchAll(
+                    db, sql: "SELECT id FROM bibliographic_record WHERE doi = ?", arguments: [normalizedDOI(doi)])
             }
             if matches.isEmpty, record.pmid == nil, record.doi == nil, let t = titleKey(record) {
-                matches += try Int64.fetchAll(db, sql: "SELECT id FROM bibliographic_record WHERE title_key = ? ORDER BY id LIMIT 1", arguments: [t])
+                matches += try Int64.fetchAll(
+                    db, sql: "SELECT id FROM bibliographic_record WHERE title_key = ? ORDER BY id LIMIT 1",
+                    arguments: [t])
             }
             matches = Array(Set(matches)).sorted()
             if let first = matches.first {
                 recordId = first
                 outcome = .updated(reason: "merged \(format) record \(key) with the stored paper")
                 for other in matches.dropFirst() {
-                    try db.execute(sql: "UPDATE bibliographic_source SET record_id = ? WHERE record_id = ?", arguments: [first, other])
+                    try db.execute(
+                        sql: "UPDATE bibliographic_source SET record_id = ? WHERE record_id = ?",
+                        arguments: [first, other])
                     try db.execute(sql: "DELETE FROM bibliographic_record WHERE id = ?", arguments: [other])
                 }
             } else {

@@ -86,12 +86,14 @@ extension StromaStore {
     /// them.
     public func registryLandscape(conditions wanted: Set<String>?, since: PartialDate?) throws -> RegistryLandscape {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT s.registry_id, s.title, s.overall_status, s.phases, s.enrollment, s.first_posted,
-                    s.version, m.source, m.routes, m.conditions
-                FROM registry_study s JOIN registry_msc m ON m.registry_id = s.registry_id
-                WHERE m.is_msc = 1 ORDER BY s.registry_id
-                """)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT s.registry_id, s.title, s.overall_status, s.phases, s.enrollment, s.first_posted,
+                        s.version, m.source, m.routes, m.conditions
+                    FROM registry_study s JOIN registry_msc m ON m.registry_id = s.registry_id
+                    WHERE m.is_msc = 1 ORDER BY s.registry_id
+                    """)
             struct Key: Hashable { var condition, phase, source, route, status: String }
             var groups: [Key: RegistryLandscape.Cell] = [:]
             var studies: [RegistryLandscape.Study] = []
@@ -110,25 +112,31 @@ extension StromaStore {
                 if let since {
                     let first = (row["first_posted"] as String?).flatMap(PartialDate.init(iso:))
                     let last = (row["version"] as String?).flatMap(PartialDate.init(iso:))
-                    kind = if let first, first >= since { "new" }
-                        else if let last, last >= since { "updated" } else { nil }
+                    kind =
+                        if let first, first >= since { "new" } else if let last, last >= since { "updated" } else {
+                            nil
+                        }
                     if let kind {
-                        changes.append(RegistryLandscape.Change(
-                            registryId: row["registry_id"], change: kind, firstPosted: first?.description,
-                            lastUpdate: last?.description, status: status, title: row["title"]))
+                        changes.append(
+                            RegistryLandscape.Change(
+                                registryId: row["registry_id"], change: kind, firstPosted: first?.description,
+                                lastUpdate: last?.description, status: status, title: row["title"]))
                     }
                 }
-                studies.append(RegistryLandscape.Study(
-                    registryId: row["registry_id"], conditions: kept.isEmpty ? ["unknown"] : kept,
-                    phase: phase, source: source, routes: routes.isEmpty ? ["unknown"] : routes,
-                    status: status, enrollment: enrollment))
+                studies.append(
+                    RegistryLandscape.Study(
+                        registryId: row["registry_id"], conditions: kept.isEmpty ? ["unknown"] : kept,
+                        phase: phase, source: source, routes: routes.isEmpty ? ["unknown"] : routes,
+                        status: status, enrollment: enrollment))
                 for c in kept.isEmpty ? ["unknown"] : kept {
                     for r in routes.isEmpty ? ["unknown"] : routes {
                         let key = Key(condition: c, phase: phase, source: source, route: r, status: status)
-                        var cell = groups[key] ?? RegistryLandscape.Cell(
-                            condition: c, phase: phase, source: source, route: r, status: status,
-                            studies: 0, enrollment: 0, missingEnrollment: 0,
-                            newSince: since == nil ? nil : 0, updatedSince: since == nil ? nil : 0)
+                        var cell =
+                            groups[key]
+                            ?? RegistryLandscape.Cell(
+                                condition: c, phase: phase, source: source, route: r, status: status,
+                                studies: 0, enrollment: 0, missingEnrollment: 0,
+                                newSince: since == nil ? nil : 0, updatedSince: since == nil ? nil : 0)
                         cell.studies += 1
                         if kind == "new" { cell.newSince! += 1 }
                         if kind == "updated" { cell.updatedSince! += 1 }

@@ -23,7 +23,7 @@ extension StromaStore {
         public var study: RegistryStudy
         public var msc: RegistryMSCSummary?
         /// The stored JSON of `study` (``StromaStore/recordJSON(_:)``), when already encoded
-        /// (e.g. on another thread); `nil` encodes it inside the transaction.
+        /// (for example on another thread); `nil` encodes it inside the transaction.
         public var recordJSON: String?
 
         public init(study: RegistryStudy, msc: RegistryMSCSummary?, recordJSON: String? = nil) {
@@ -62,8 +62,10 @@ extension StromaStore {
                     }
                     results.append(.success(outcome))
                 } catch {
-                    results.append(.failure(.transactionFailed(
-                        name: "import \(item.study.nctId)", underlying: String(describing: error))))
+                    results.append(
+                        .failure(
+                            .transactionFailed(
+                                name: "import \(item.study.nctId)", underlying: String(describing: error))))
                 }
             }
             return results
@@ -90,23 +92,29 @@ extension StromaStore {
                 return .unchanged(reason: nil)
             }
             if Self.isOlder(version, than: oldVersion) {
-                let known = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS(SELECT 1 FROM registry_study_history WHERE registry_id = ? AND record = ?)",
-                    arguments: [id, json]) ?? false
+                let known =
+                    try Bool.fetchOne(
+                        db,
+                        sql: "SELECT EXISTS(SELECT 1 FROM registry_study_history WHERE registry_id = ? AND record = ?)",
+                        arguments: [id, json]) ?? false
                 if !known {
                     try db.execute(
-                        sql: "INSERT INTO registry_study_history (registry_id, version, record, superseded_by_version) VALUES (?, ?, ?, ?)",
+                        sql:
+                            "INSERT INTO registry_study_history (registry_id, version, record, superseded_by_version) VALUES (?, ?, ?, ?)",
                         arguments: [id, version, json, oldVersion])
                 }
-                return .unchanged(reason: "version \(version ?? "none") is older than the stored \(oldVersion ?? "none")")
+                return .unchanged(
+                    reason: "version \(version ?? "none") is older than the stored \(oldVersion ?? "none")")
             }
             try db.execute(
-                sql: "INSERT INTO registry_study_history (registry_id, version, record, superseded_by_version) VALUES (?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO registry_study_history (registry_id, version, record, superseded_by_version) VALUES (?, ?, ?, ?)",
                 arguments: [id, oldVersion, oldRecord, version])
             try db.execute(sql: "DELETE FROM registry_study WHERE registry_id = ?", arguments: [id])
             try insertStudy(study, json: json, path: path, db)
             try writeMSC(id, item.msc, db)
-            let reason = version == oldVersion
+            let reason =
+                version == oldVersion
                 ? "same version \(version ?? "none"), content differs"
                 : "version \(oldVersion ?? "none") → \(version ?? "none")"
             return .updated(reason: reason)
@@ -172,8 +180,9 @@ extension StromaStore {
     /// The study with registry id `id`, or `nil`.
     public func study(id: String) throws -> StoredStudy? {
         try read { db in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT record, source_path FROM registry_study WHERE registry_id = ?", arguments: [id])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT record, source_path FROM registry_study WHERE registry_id = ?", arguments: [id])
             else { return nil }
             let study = try RegistryJSON.decode(RegistryStudy.self, row["record"] as String)
             let msc = try String.fetchOne(

@@ -1,7 +1,9 @@
 import Foundation
 import StromaDomain
 
-/// Errors raised by the store. Messages are one line, name the file, record or term in quotes and
+/// Errors raised by the store.
+///
+/// Messages are one line, name the file, record or term in quotes and
 /// say what is valid.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A write transaction failed and was rolled back.
@@ -58,6 +60,6 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 extension VocabularyKind {
-    /// The singular English name used in messages, e.g. `cell source`.
+    /// The singular English name used in messages, for example `cell source`.
     var displayName: String { rawValue.replacingOccurrences(of: "-", with: " ") }
 }

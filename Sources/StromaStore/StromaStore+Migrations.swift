@@ -1,7 +1,9 @@
 import GRDB
 
 extension StromaStore {
-    /// All schema migrations, in order. **A migration is never edited once it has shipped**: add a
+    /// All schema migrations, in order.
+    ///
+    /// **A migration is never edited once it has shipped**: add a
     /// new one instead. Each migration talks to the database only, never to app types.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

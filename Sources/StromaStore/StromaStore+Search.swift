@@ -80,9 +80,11 @@ extension StromaStore {
         guard let range = flat.range(of: part, options: [.caseInsensitive]) else {
             return String(flat.prefix(40))
         }
-        let start = flat.index(range.lowerBound, offsetBy: -20, limitedBy: flat.startIndex)
+        let start =
+            flat.index(range.lowerBound, offsetBy: -20, limitedBy: flat.startIndex)
             ?? flat.startIndex
-        let end = flat.index(range.upperBound, offsetBy: 20, limitedBy: flat.endIndex)
+        let end =
+            flat.index(range.upperBound, offsetBy: 20, limitedBy: flat.endIndex)
             ?? flat.endIndex
         let prefix = start == flat.startIndex ? "" : "…"
         let suffix = end == flat.endIndex ? "" : "…"

@@ -6,7 +6,9 @@ import GRDB
 /// knowledge layer), a file with ``open(path:)``, or a scratch store with ``inMemory()``. Every
 /// migration in ``migrator`` runs on open; migrations are frozen once shipped.
 public final class StromaStore: Sendable {
-    /// The underlying GRDB writer. Prefer the typed repositories over raw SQL.
+    /// The underlying GRDB writer.
+    ///
+    /// Prefer the typed repositories over raw SQL.
     public let writer: any DatabaseWriter
     /// The file path, or `nil` for an in-memory store.
     public let path: String?

@@ -11,7 +11,7 @@ public struct TermProfile: Sendable, Codable, Equatable {
     /// Direct narrower terms.
     public var children: [TermSummary]
     /// Terms the term's `related` list names, and terms whose `related` list names this term
-    /// (e.g. the disease phases and models of a condition).
+    /// (for example the disease phases and models of a condition).
     public var related: [TermSummary]
     public var experiments: [Experiment]
     public var trials: [ClinicalTrial]

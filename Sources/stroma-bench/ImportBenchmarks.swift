@@ -5,7 +5,9 @@ import StromaImport
 /// `stroma-bench import <folder|zip|page.json>`: reads every ClinicalTrials.gov v2 record with
 /// ``RegistryStudyReader`` (parse + extraction into `RegistryStudy`, no store) and prints one
 /// line of figures: records, refused records, seconds, records/s and a checksum of extracted
-/// fields (compare with `bench/import/baseline.py`). Run from `bench/import/run.sh`.
+/// fields (compare with `bench/import/baseline.py`).
+///
+/// Run from `bench/import/run.sh`.
 enum ImportBenchmarks {
     static func run(_ arguments: [String]) -> Never {
         guard let path = arguments.first else {
@@ -21,7 +23,8 @@ enum ImportBenchmarks {
                 do {
                     guard let study = try reader.next() else { break }
                     records += 1
-                    checksum &+= (study.enrollmentCount ?? 0) + study.locations.count + study.armGroups.count
+                    checksum &+=
+                        (study.enrollmentCount ?? 0) + study.locations.count + study.armGroups.count
                         + study.interventions.count + study.primaryOutcomes.count + study.secondaryOutcomes.count
                         + study.phases.count + study.conditionMeshTerms.count + (study.briefTitle?.utf8.count ?? 0)
                 } catch let error as ImportError {
@@ -34,8 +37,10 @@ enum ImportBenchmarks {
             exit(1)
         }
         let seconds = Date().timeIntervalSince(start)
-        print(String(format: "swift records=%d refused=%d seconds=%.3f records_per_s=%.0f checksum=%d",
-                     records, refused, seconds, Double(records) / seconds, checksum))
+        print(
+            String(
+                format: "swift records=%d refused=%d seconds=%.3f records_per_s=%.0f checksum=%d",
+                records, refused, seconds, Double(records) / seconds, checksum))
         exit(0)
     }
 }

@@ -6,6 +6,7 @@ import StromaKinetics
 /// writes the same scenario as SBML (`OUTDIR/rat-iv-7d.xml`), its output times
 /// (`OUTDIR/times.txt`) and Stroma's state trajectories (`OUTDIR/stroma-states.csv`) so that
 /// scripts/bench/kinetics_roadrunner.py can time libRoadRunner on the same model and compare.
+///
 /// Prints `key,value` lines (seconds are medians).
 enum KineticsBench {
     static func runIfRequested() {
@@ -81,9 +82,10 @@ enum KineticsBench {
         for _ in 0..<reps {
             full.append(try time { _ = try Simulation.run(scenario, parameters: parameters) })
             let c0 = cpu(CLOCK_THREAD_CPUTIME_ID)
-            cells.append(try time {
-                _ = try Simulation.run(scenario, parameters: parameters, integrator: integrator, derived: false)
-            })
+            cells.append(
+                try time {
+                    _ = try Simulation.run(scenario, parameters: parameters, integrator: integrator, derived: false)
+                })
             cellsCPU.append(cpu(CLOCK_THREAD_CPUTIME_ID) - c0)
         }
         print("stroma_single_7d_full_seconds,\(median(full))")
@@ -109,10 +111,12 @@ enum KineticsBench {
         for _ in 0..<mcReps {
             let c0 = cpu(CLOCK_PROCESS_CPUTIME_ID)
             defer { mcCPU.append(cpu(CLOCK_PROCESS_CPUTIME_ID) - c0) }
-            mc.append(try time {
-                let r = try MonteCarlo(samples: samples, seed: 1, threads: threads).run(scenario, parameters: parameters)
-                failed = r.failed
-            })
+            mc.append(
+                try time {
+                    let r = try MonteCarlo(samples: samples, seed: 1, threads: threads).run(
+                        scenario, parameters: parameters)
+                    failed = r.failed
+                })
         }
         print("stroma_monte_carlo_samples,\(samples)")
         print("stroma_monte_carlo_threads,\(threads)")

@@ -38,8 +38,9 @@ enum MetaBench {
             let (yi, vi) = try read(directory.appendingPathComponent(task.file))
             var check = 0.0
             let timing = try measure { check = try task.work(yi, vi) }
-            print([task.name, "\(timing.median)", "\(timing.samples)", "\(timing.calls)", "\(check)"]
-                .joined(separator: "\t"))
+            print(
+                [task.name, "\(timing.median)", "\(timing.samples)", "\(timing.calls)", "\(check)"]
+                    .joined(separator: "\t"))
         }
     }
 

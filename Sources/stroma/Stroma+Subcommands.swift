@@ -1,7 +1,9 @@
 import ArgumentParser
 
 extension Stroma {
-    /// Every top-level subcommand. Each feature adds its command here, one per line.
+    /// Every top-level subcommand.
+    ///
+    /// Each feature adds its command here, one per line.
     static let allSubcommands: [any ParsableCommand.Type] = [
         ImportCommand.self,
         FetchCommand.self,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import StromaWorkbench
 
 /// The `stroma` command: a thin layer that parses, calls a library, and formats.
 @main
@@ -18,5 +19,5 @@ struct Stroma: AsyncParsableCommand {
 
 /// The package version reported by `stroma --version` and recorded in results.
 enum StromaVersion {
-    static let current = "0.1.0"
+    static let current = StromaWorkbench.version
 }

@@ -29,7 +29,8 @@ struct DoseTranslateCommandTests {
 
     @Test("BSA: 1e6 cells in a 25 g mouse → about 3.2e6 cells/kg in humans (notes §5)")
     func mouseToHumanBSA() throws {
-        let bsa = try Self.row(try Self.json(["--from", "mouse", "--dose", "1e6", "--to", "human", "--method", "bsa"]), "bsa")
+        let bsa = try Self.row(
+            try Self.json(["--from", "mouse", "--dose", "1e6", "--to", "human", "--method", "bsa"]), "bsa")
         let perKg = try #require(bsa["cells_per_kg"] as? Double)
         #expect(abs(perKg - 4e7 * 3 / 37) <= 1e-9 * perKg)
     }

@@ -29,15 +29,23 @@ struct ImportCommandTests {
     /// Every real sample file and the import command for its format (files in another format
     /// are refused, which must be a no-op as well).
     static let sampleFiles: [(String, String)] =
-        ["NCT00023673", "NCT00465816", "NCT00763412", "NCT02210780", "NCT02278341", "NCT02552212",
-         "NCT03418623", "NCT03453554", "NCT04207047", "NCT05594173"].map { ("ctgov", "clinicaltrials/v2-json/\($0).json") }
+        [
+            "NCT00023673", "NCT00465816", "NCT00763412", "NCT02210780", "NCT02278341", "NCT02552212",
+            "NCT03418623", "NCT03453554", "NCT04207047", "NCT05594173",
+        ].map { ("ctgov", "clinicaltrials/v2-json/\($0).json") }
         + ["NCT00001177", "NCT01841593", "NCT02654730"].map { ("ctgov", "clinicaltrials/legacy-xml/\($0).xml") }
-        + ["pubmed1.xml", "pubmed2.xml", "pubmed4.xml", "title_with_html_tags.xml"].map { ("pubmed", "literature/pubmed-xml/\($0)") }
+        + ["pubmed1.xml", "pubmed2.xml", "pubmed4.xml", "title_with_html_tags.xml"].map {
+            ("pubmed", "literature/pubmed-xml/\($0)")
+        }
         + ["pubmed_result1.txt", "pubmed_result2.txt"].map { ("pubmed", "literature/medline-nbib/\($0)") }
-        + ["example_bom.ris", "example_empty_tag.ris", "example_extraneous_data.ris", "example_full.ris",
-           "example_multiline.ris", "example_starting_newlines.ris", "example_utf_chars.ris", "example_wos.ris"]
-            .map { ("ris", "literature/ris/\($0)") }
-        + ["annotation_long_example.csv", "import_template.csv", "quantitative_data_example.csv"].map { ("syrf", "syrf/\($0)") }
+        + [
+            "example_bom.ris", "example_empty_tag.ris", "example_extraneous_data.ris", "example_full.ris",
+            "example_multiline.ris", "example_starting_newlines.ris", "example_utf_chars.ris", "example_wos.ris",
+        ]
+        .map { ("ris", "literature/ris/\($0)") }
+        + ["annotation_long_example.csv", "import_template.csv", "quantitative_data_example.csv"].map {
+            ("syrf", "syrf/\($0)")
+        }
 
     @Test("re-importing any sample file changes nothing", .enabled(if: SharedData.isAvailable), arguments: sampleFiles)
     func reimport(kind: String, file: String) async throws {
@@ -54,7 +62,9 @@ struct ImportCommandTests {
         #expect(try StromaStore.open(path: db.path).registryDump() == dump)
     }
 
-    @Test("the summary counts read, new, updated, unchanged and failed, with reasons", .enabled(if: SharedData.isAvailable))
+    @Test(
+        "the summary counts read, new, updated, unchanged and failed, with reasons",
+        .enabled(if: SharedData.isAvailable))
     func summaryCounts() async throws {
         let db = try FixtureDatabase()
         defer { db.cleanUp() }
@@ -69,14 +79,22 @@ struct ImportCommandTests {
         #expect(first.failures.count == 1)
         #expect(first.failures.first?.reason.contains("NCT00023673.json") == true)
         #expect(first.failures.first?.reason.contains("v1") == true)
-        let second = try Self.summary(await runStroma(["import", "ctgov", folder, "--db", db.path, "--format", "json"]))
-        #expect(second == Summary(read: 10, new: 0, updated: 0, unchanged: 9, failed: 1, failures: first.failures, updates: []))
+        let second = try Self.summary(
+            await runStroma(["import", "ctgov", folder, "--db", db.path, "--format", "json"]))
+        #expect(
+            second
+                == Summary(read: 10, new: 0, updated: 0, unchanged: 9, failed: 1, failures: first.failures, updates: [])
+        )
         let table = await runStroma(["import", "ctgov", folder, "--db", db.path])
-        let lines = table.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ") }
+        let lines = table.stdout.split(separator: "\n").map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ")
+        }
         #expect(Array(lines.dropFirst(2).prefix(5)) == ["read 10", "new 0", "updated 0", "unchanged 9", "failed 1"])
     }
 
-    @Test("a newer lastUpdatePostDate replaces the record and keeps the old version in history", .enabled(if: SharedData.isAvailable))
+    @Test(
+        "a newer lastUpdatePostDate replaces the record and keeps the old version in history",
+        .enabled(if: SharedData.isAvailable))
     func newerVersion() async throws {
         let db = try FixtureDatabase()
         defer { db.cleanUp() }
@@ -94,7 +112,8 @@ struct ImportCommandTests {
         try JSONSerialization.data(withJSONObject: object).write(to: newer)
 
         _ = try Self.summary(await runStroma(["import", "ctgov", original.path, "--db", db.path, "--format", "json"]))
-        let update = try Self.summary(await runStroma(["import", "ctgov", newer.path, "--db", db.path, "--format", "json"]))
+        let update = try Self.summary(
+            await runStroma(["import", "ctgov", newer.path, "--db", db.path, "--format", "json"]))
         #expect(update.updated == 1 && update.new == 0)
         #expect(update.updates.first?.reason == "version 2020-10-08 → 2025-02-01")
         let store = try StromaStore.open(path: db.path)
@@ -104,7 +123,8 @@ struct ImportCommandTests {
         #expect(stored.history.first?.overallStatus == "COMPLETED")
 
         // The older file again: the current record stays, history does not grow.
-        let older = try Self.summary(await runStroma(["import", "ctgov", original.path, "--db", db.path, "--format", "json"]))
+        let older = try Self.summary(
+            await runStroma(["import", "ctgov", original.path, "--db", db.path, "--format", "json"]))
         #expect(older.unchanged == 1 && older.updated == 0)
         let again = try #require(try store.study(id: "NCT03418623"))
         #expect(again.study.version == "2025-02-01" && again.history.count == 1)
@@ -116,12 +136,16 @@ struct ImportCommandTests {
         #expect((json["history"] as? [[String: Any]])?.first?["version"] as? String == "2020-10-08")
     }
 
-    @Test("fetch ctgov pages through a loopback stand-in serving the real sample files", .enabled(if: SharedData.isAvailable))
+    @Test(
+        "fetch ctgov pages through a loopback stand-in serving the real sample files",
+        .enabled(if: SharedData.isAvailable))
     func fetchPages() async throws {
         let db = try FixtureDatabase()
         defer { db.cleanUp() }
-        let ids = ["NCT00465816", "NCT00763412", "NCT02210780", "NCT02552212", "NCT03418623",
-                   "NCT03453554", "NCT04207047", "NCT05594173", "NCT02278341"]
+        let ids = [
+            "NCT00465816", "NCT00763412", "NCT02210780", "NCT02552212", "NCT03418623",
+            "NCT03453554", "NCT04207047", "NCT05594173", "NCT02278341",
+        ]
         let files = try ids.map { try SharedData.url("clinicaltrials/v2-json/\($0).json").path }
         let server = try StandInServer(files: files)
         defer { server.stop() }
@@ -147,10 +171,11 @@ struct ImportCommandTests {
         #expect(try store.registryCounts()["registry_study"] == 8)
 
         // Fetching again is a no-op; --max-pages stops early.
-        let again = try Self.summary(await runStroma([
-            "fetch", "ctgov", "--query", "x", "--page-size", "4", "--max-pages", "2",
-            "--base-url", "http://127.0.0.1:\(server.port)", "--db", db.path, "--format", "json",
-        ]))
+        let again = try Self.summary(
+            await runStroma([
+                "fetch", "ctgov", "--query", "x", "--page-size", "4", "--max-pages", "2",
+                "--base-url", "http://127.0.0.1:\(server.port)", "--db", db.path, "--format", "json",
+            ]))
         #expect(again.read == 8 && again.new == 0 && again.updated == 0)
         #expect(server.requests(atLeast: 5).count == 5)
     }
@@ -186,7 +211,8 @@ final class StandInServer: @unchecked Sendable {
         let lineEnd = text.firstIndex(of: "\n") ?? text.endIndex
         guard let port = Int(text[..<lineEnd].replacingOccurrences(of: "port ", with: "")) else {
             process.terminate()
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "stand-in did not start: \(text)"])
+            throw CocoaError(
+                .fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "stand-in did not start: \(text)"])
         }
         self.port = port
         buffer = Data(first[first.index(after: first.firstIndex(of: UInt8(ascii: "\n"))!)...])

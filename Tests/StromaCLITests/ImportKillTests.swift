@@ -20,10 +20,14 @@ struct ImportKillTests {
             .deletingLastPathComponent().appendingPathComponent("StromaImportTests/Fixtures/msc/constructed")
         var sources = try FileManager.default.contentsOfDirectory(at: constructed, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
-        sources += try ["NCT00465816", "NCT00763412", "NCT02210780", "NCT02552212", "NCT03418623",
-                        "NCT03453554", "NCT04207047", "NCT05594173"].map { try SharedData.url("clinicaltrials/v2-json/\($0).json") }
+        sources += try [
+            "NCT00465816", "NCT00763412", "NCT02210780", "NCT02552212", "NCT03418623",
+            "NCT03453554", "NCT04207047", "NCT05594173",
+        ].map { try SharedData.url("clinicaltrials/v2-json/\($0).json") }
         sources.sort { $0.lastPathComponent < $1.lastPathComponent }
-        let objects = try sources.map { try #require(JSONSerialization.jsonObject(with: Data(contentsOf: $0)) as? [String: Any]) }
+        let objects = try sources.map {
+            try #require(JSONSerialization.jsonObject(with: Data(contentsOf: $0)) as? [String: Any])
+        }
         let out = folder.appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         for i in 0..<count {
@@ -68,7 +72,8 @@ struct ImportKillTests {
         return nil
     }
 
-    @Test("SIGKILL part-way, then re-run: the same store as one uninterrupted run", .enabled(if: SharedData.isAvailable))
+    @Test(
+        "SIGKILL part-way, then re-run: the same store as one uninterrupted run", .enabled(if: SharedData.isAvailable))
     func killAndResume() throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("stroma-kill-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)

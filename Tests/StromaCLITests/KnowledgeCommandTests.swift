@@ -37,13 +37,15 @@ struct KnowledgeCommandTests {
         let result = await runStroma(["show", "intravenous", "--kind", "routes", "--format", "json", "--db", db.path])
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == [
-            "term", "parent", "children", "related", "experiments", "trials", "claims",
-            "publications", "co_occurring",
-        ] || Set(object.keys) == [
-            "term", "children", "related", "experiments", "trials", "claims", "publications",
-            "co_occurring",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "term", "parent", "children", "related", "experiments", "trials", "claims",
+                "publications", "co_occurring",
+            ]
+                || Set(object.keys) == [
+                    "term", "children", "related", "experiments", "trials", "claims", "publications",
+                    "co_occurring",
+                ])
         #expect((object["experiments"] as? [Any])?.count == 3)
     }
 
@@ -67,9 +69,10 @@ struct KnowledgeCommandTests {
         let result = await runStroma(["experiments", "--route", "IV", "--format", "csv", "--db", db.path])
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("id,conditions,phase,species,model,") == true)
-        #expect(lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == [
-            "seed004-table1-row01", "seed004-table1-row02", "seed004-table1-row04",
-        ])
+        #expect(
+            lines.dropFirst().map { $0.split(separator: ",").first ?? "" } == [
+                "seed004-table1-row01", "seed004-table1-row02", "seed004-table1-row04",
+            ])
     }
 
     @Test("trials lists by default and filters by phase; 'trials list' is the same command")
@@ -142,7 +145,8 @@ struct KnowledgeCommandTests {
             experiments: document.experiments, trials: document.trials, claims: document.claims)
         #expect(exported == base)
         let csv = await runStroma(["export", "--format", "csv", "--db", db.path])
-        let expectedRows = base.vocabulary.count + base.publications.count + base.experiments.count
+        let expectedRows =
+            base.vocabulary.count + base.publications.count + base.experiments.count
             + base.trials.count + base.claims.count
         #expect(csv.stdout.hasPrefix("record_type,kind,id,name,text,terms,citation\n"))
         #expect(csv.stdout.split(separator: "\n").count == expectedRows + 1)

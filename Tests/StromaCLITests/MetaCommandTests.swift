@@ -15,9 +15,10 @@ import _StromaTestSupport
     @Test("Pooled JSON has every documented key and matches metafor")
     func pooled() throws {
         let json = try StromaBinary.json(["meta", "--input", Self.example, "--measure", "NMD"])
-        for key in ["k", "measure", "method", "test", "estimate", "se", "ci_lb", "ci_ub", "pi_lb", "pi_ub",
-            "tau2", "I2", "H2", "Q", "Q_df", "Q_p", "p", "studies", "warnings", "version"]
-        {
+        for key in [
+            "k", "measure", "method", "test", "estimate", "se", "ci_lb", "ci_ub", "pi_lb", "pi_ub",
+            "tau2", "I2", "H2", "Q", "Q_df", "Q_p", "p", "studies", "warnings", "version",
+        ] {
             #expect(json[key] != nil, "missing key \(key)")
         }
         #expect(json["k"] as? Int == 20)
@@ -28,26 +29,34 @@ import _StromaTestSupport
             ("Q_p", 0.03594356743), ("pi_lb", 26.7771853), ("pi_ub", 51.55982146),
         ]
         for (key, value) in expected {
-            #expect(isClose(json.double(key) ?? .nan, value, relative: 1e-8), "\(key): \(json.double(key) ?? .nan) vs \(value)")
+            #expect(
+                isClose(json.double(key) ?? .nan, value, relative: 1e-8),
+                "\(key): \(json.double(key) ?? .nan) vs \(value)")
         }
         let studies = json.objects("studies")
         #expect(studies.count == 20)
         for study in studies {
-            #expect(study["study"] is String && study["yi"] is NSNumber && study["vi"] is NSNumber
-                && study["weight"] is NSNumber)
+            #expect(
+                study["study"] is String && study["yi"] is NSNumber && study["vi"] is NSNumber
+                    && study["weight"] is NSNumber)
         }
         let weights = studies.compactMap { $0.double("weight") }.reduce(0, +)
         #expect(isClose(weights, 100, relative: 1e-12))
-        #expect((json["warnings"] as? [String])?.contains(
-            "control group 'Synthetic-19/20 vehicle' is shared by 2 comparisons: its size was divided by 2") == true)
+        #expect(
+            (json["warnings"] as? [String])?.contains(
+                "control group 'Synthetic-19/20 vehicle' is shared by 2 comparisons: its size was divided by 2") == true
+        )
     }
 
     @Test("JSON values equal the library's fit of the same yi/vi")
     func equalsLibrary() throws {
-        let json = try StromaBinary.json(["meta", "--input", Self.example, "--measure", "NMD",
-            "--method", "DL", "--test", "knha"])
+        let json = try StromaBinary.json([
+            "meta", "--input", Self.example, "--measure", "NMD",
+            "--method", "DL", "--test", "knha",
+        ])
         let studies = json.objects("studies")
-        let fit = try MetaAnalysis.fit(yi: studies.compactMap { $0.double("yi") },
+        let fit = try MetaAnalysis.fit(
+            yi: studies.compactMap { $0.double("yi") },
             vi: studies.compactMap { $0.double("vi") },
             options: MetaAnalysisOptions(method: .dersimonianLaird, test: .knappHartung))
         #expect(isClose(json.double("estimate")!, fit.pooled.estimate, relative: 1e-14))
@@ -61,8 +70,10 @@ import _StromaTestSupport
 
     @Test("Meta-regression JSON: coefficients, QM, QE, R2 match metafor")
     func moderators() throws {
-        let json = try StromaBinary.json(["meta", "--input", Self.example, "--measure", "NMD",
-            "--mods", "log10_dose_per_kg"])
+        let json = try StromaBinary.json([
+            "meta", "--input", Self.example, "--measure", "NMD",
+            "--mods", "log10_dose_per_kg",
+        ])
         let coefficients = json.objects("coefficients")
         #expect(coefficients.map { $0["name"] as? String } == ["intrcpt", "log10_dose_per_kg"])
         #expect(isClose(coefficients[1].double("estimate")!, -3.406330846, relative: 1e-8))
@@ -127,8 +138,10 @@ import _StromaTestSupport
         let file = try SharedData.url("syrf/quantitative_data_example.csv").path
         let funnel = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-\(UUID().uuidString).svg")
         defer { try? FileManager.default.removeItem(at: funnel) }
-        let json = try StromaBinary.json(["meta", "bias", "--input", file, "--syrf", "--measure", "SMD",
-            "--estimator", "R0", "--funnel", funnel.path])
+        let json = try StromaBinary.json([
+            "meta", "bias", "--input", file, "--syrf", "--measure", "SMD",
+            "--estimator", "R0", "--funnel", funnel.path,
+        ])
         // metafor: trimfill(rma(yi, vi), estimator = "R0")$k0 == 3 on the same yi/vi.
         #expect(json.object("trimfill")?["k0"] as? Int == 3)
         let svg = try String(contentsOf: funnel, encoding: .utf8)
@@ -162,10 +175,16 @@ import _StromaTestSupport
         let forest = dir.appendingPathComponent("f.svg").path
         let funnel = dir.appendingPathComponent("u.svg").path
         let bubble = dir.appendingPathComponent("b.svg").path
-        #expect(try StromaBinary.run(["meta", "--input", Self.example, "--measure", "NMD", "--by", "route",
-            "--forest", forest, "--forest-columns", "species,dose_per_kg", "--funnel", funnel]).status == 0)
-        #expect(try StromaBinary.run(["meta", "--input", Self.example, "--measure", "NMD", "--mods",
-            "log10_dose_per_kg", "--bubble", bubble]).status == 0)
+        #expect(
+            try StromaBinary.run([
+                "meta", "--input", Self.example, "--measure", "NMD", "--by", "route",
+                "--forest", forest, "--forest-columns", "species,dose_per_kg", "--funnel", funnel,
+            ]).status == 0)
+        #expect(
+            try StromaBinary.run([
+                "meta", "--input", Self.example, "--measure", "NMD", "--mods",
+                "log10_dose_per_kg", "--bubble", bubble,
+            ]).status == 0)
         let forestText = try String(contentsOfFile: forest, encoding: .utf8)
         #expect(forestText.hasPrefix("<svg"))
         #expect(forestText.contains(">Synthetic-19<") && forestText.contains(">route: IA<"))

@@ -23,7 +23,8 @@ import _StromaTestSupport
             let expected = (entry["expected"] as? [String: Any] ?? [:])
                 .compactMap { key, value in (value as? NSNumber).map { (path: key, value: $0.doubleValue) } }
                 .sorted { $0.path < $1.path }
-            return MetaReferenceTests.Case(name: entry["name"] as? String ?? "?",
+            return MetaReferenceTests.Case(
+                name: entry["name"] as? String ?? "?",
                 arguments: entry["args"] as? [String] ?? [], expected: expected)
         }
     }()
@@ -62,7 +63,8 @@ import _StromaTestSupport
         #expect((json.object("input")?["layout"] as? String) == "knowledge")
         for (path, expected) in reference.expected {
             let actual = try #require(MetaReferenceTests.value(at: path, in: json), "no number at '\(path)'")
-            #expect(isClose(actual, expected, relative: Tolerance.coefficient, absolute: 1e-10),
+            #expect(
+                isClose(actual, expected, relative: Tolerance.coefficient, absolute: 1e-10),
                 "\(path): stroma \(actual), metafor \(expected)")
         }
     }
@@ -74,20 +76,29 @@ import _StromaTestSupport
     func labels() throws {
         let db = try Database.outcomes()
         defer { db.cleanUp() }
-        let json = try StromaBinary.json(["meta", "--knowledge", "--db", db.path, "--condition", "ischemic-stroke",
-            "--outcome", "mnss", "--measure", "SMD"])
-        #expect(json.objects("studies").compactMap { $0["study"] as? String }
-            == (1...5).map { "madeup-0\($0)" })
+        let json = try StromaBinary.json([
+            "meta", "--knowledge", "--db", db.path, "--condition", "ischemic-stroke",
+            "--outcome", "mnss", "--measure", "SMD",
+        ])
+        #expect(
+            json.objects("studies").compactMap { $0["study"] as? String }
+                == (1...5).map { "madeup-0\($0)" })
         #expect((json["warnings"] as? [String])?.isEmpty == true)
         // madeup-06: BBB score (greater is better) at two time points of the same animals.
-        let repeated = try StromaBinary.json(["meta", "--knowledge", "--db", db.path, "--condition",
-            "spinal cord injury", "--measure", "MD", "--method", "EE"])
+        let repeated = try StromaBinary.json([
+            "meta", "--knowledge", "--db", db.path, "--condition",
+            "spinal cord injury", "--measure", "MD", "--method", "EE",
+        ])
         let studies = repeated.objects("studies")
-        #expect(studies.compactMap { $0["study"] as? String }
-            == ["madeup-06 [bbb-locomotor, 672 h]", "madeup-06 [bbb-locomotor, 1344 h]"])
+        #expect(
+            studies.compactMap { $0["study"] as? String }
+                == ["madeup-06 [bbb-locomotor, 672 h]", "madeup-06 [bbb-locomotor, 1344 h]"])
         #expect(studies.compactMap { $0["yi"] as? Double } == [4.5, 4.5])
-        #expect((repeated["warnings"] as? [String]) == ["experiment 'madeup-06' gives 2 comparisons "
-            + "(several measures or time points of the same animals); they are pooled as if independent"])
+        #expect(
+            (repeated["warnings"] as? [String]) == [
+                "experiment 'madeup-06' gives 2 comparisons "
+                    + "(several measures or time points of the same animals); they are pooled as if independent"
+            ])
     }
 
     /// Runs the binary and returns its one-line error (or a failure description).
@@ -107,9 +118,12 @@ import _StromaTestSupport
         let line = try Self.error(["meta", "--knowledge", "--db", db.path, "--measure", "SMD", "--format", "json"])
         #expect(line.hasPrefix("Error: no experiments carry outcome numbers; "))
         #expect(line.contains("docs/knowledge.md") && line.contains("\"Outcome\""))
-        let filtered = try Self.error(["meta", "--knowledge", "--db", db.path, "--condition", "ischemic-stroke",
-            "--measure", "SMD"])
-        #expect(filtered.hasPrefix("Error: no experiments matching --condition 'ischemic-stroke' carry outcome numbers"))
+        let filtered = try Self.error([
+            "meta", "--knowledge", "--db", db.path, "--condition", "ischemic-stroke",
+            "--measure", "SMD",
+        ])
+        #expect(
+            filtered.hasPrefix("Error: no experiments matching --condition 'ischemic-stroke' carry outcome numbers"))
     }
 
     @Test("Unknown outcome term, several measures, or mixed sources: one-line errors")
@@ -119,21 +133,28 @@ import _StromaTestSupport
         let kb = ["meta", "--knowledge", "--db", db.path, "--measure", "SMD"]
         let unknown = try Self.error(kb + ["--outcome", "grip strength"])
         #expect(unknown.hasPrefix("Error: unknown outcome measure 'grip strength'; "))
-        #expect(try Self.error(kb + ["--condition", "ischemic-stroke"]) == "Error: the matching experiments "
-            + "report several outcome measures (infarct-volume, mnss); choose one with --outcome")
-        #expect(try Self.error(kb + ["--input", "examples/synthetic_msc_stroke.csv"])
-            == "Error: use either '--input' or '--knowledge', not both")
+        #expect(
+            try Self.error(kb + ["--condition", "ischemic-stroke"]) == "Error: the matching experiments "
+                + "report several outcome measures (infarct-volume, mnss); choose one with --outcome")
+        #expect(
+            try Self.error(kb + ["--input", "examples/synthetic_msc_stroke.csv"])
+                == "Error: use either '--input' or '--knowledge', not both")
         #expect(try Self.error(["meta", "--measure", "SMD"]).hasPrefix("Error: give the input: --input FILE"))
-        #expect(try Self.error(["meta", "--input", "examples/synthetic_msc_stroke.csv", "--measure", "SMD",
-            "--outcome", "mnss"]).hasPrefix("Error: '--condition', '--outcome' and '--db' apply to '--knowledge'"))
+        #expect(
+            try Self.error([
+                "meta", "--input", "examples/synthetic_msc_stroke.csv", "--measure", "SMD",
+                "--outcome", "mnss",
+            ]).hasPrefix("Error: '--condition', '--outcome' and '--db' apply to '--knowledge'"))
     }
 
     @Test("Every subcommand takes --knowledge (leave-one-out gives one row per experiment)")
     func subcommands() throws {
         let db = try Database.outcomes()
         defer { db.cleanUp() }
-        let output = try StromaBinary.run(["meta", "leave1out", "--knowledge", "--db", db.path,
-            "--outcome", "mnss", "--condition", "ischemic-stroke", "--measure", "SMD", "--format", "csv"])
+        let output = try StromaBinary.run([
+            "meta", "leave1out", "--knowledge", "--db", db.path,
+            "--outcome", "mnss", "--condition", "ischemic-stroke", "--measure", "SMD", "--format", "csv",
+        ])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stdout.split(separator: "\n").count == 6)
     }

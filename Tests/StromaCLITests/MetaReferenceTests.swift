@@ -29,7 +29,8 @@ import _StromaTestSupport
             let expected = (entry["expected"] as? [String: Any] ?? [:])
                 .compactMap { key, value in (value as? NSNumber).map { (path: key, value: $0.doubleValue) } }
                 .sorted { $0.path < $1.path }
-            return Case(name: entry["name"] as? String ?? "?", arguments: entry["args"] as? [String] ?? [],
+            return Case(
+                name: entry["name"] as? String ?? "?", arguments: entry["args"] as? [String] ?? [],
                 expected: expected)
         }
     }()
@@ -60,7 +61,8 @@ import _StromaTestSupport
     @Test("JSON output equals metafor to 1e-6 relative (synthetic example)", arguments: localCases)
     func matchesMetafor(_ reference: Case) throws { try Self.check(reference) }
 
-    @Test("JSON output equals metafor to 1e-6 relative (SyRF export)",
+    @Test(
+        "JSON output equals metafor to 1e-6 relative (SyRF export)",
         .enabled(if: SharedData.isAvailable), arguments: sharedCases)
     func matchesMetaforShared(_ reference: Case) throws { try Self.check(reference) }
 
@@ -74,7 +76,8 @@ import _StromaTestSupport
         let json = try StromaBinary.json(arguments)
         for (path, expected) in reference.expected {
             let actual = try #require(Self.value(at: path, in: json), "no number at '\(path)'")
-            #expect(isClose(actual, expected, relative: Tolerance.coefficient, absolute: 1e-10),
+            #expect(
+                isClose(actual, expected, relative: Tolerance.coefficient, absolute: 1e-10),
                 "\(path): stroma \(actual), metafor \(expected)")
         }
     }

@@ -28,7 +28,9 @@ struct SimulateCommandTests {
 
     @Test("CSV: lesion = vascular + parenchymal + engrafted, as % of the dose given")
     func lesionColumns() throws {
-        let out = try KineticsCLI.run(["simulate", "--species", "rat", "--route", "IA", "--dose", "1e6", "--format", "csv"])
+        let out = try KineticsCLI.run([
+            "simulate", "--species", "rat", "--route", "IA", "--dose", "1e6", "--format", "csv",
+        ])
         let t = KineticsCLI.table(out.stdout)
         let pct = KineticsCLI.column("lesion_viable_pct", t)
         let v = KineticsCLI.column("lesion_vascular_cells", t)
@@ -43,9 +45,13 @@ struct SimulateCommandTests {
         #expect(pct.max()! > 1)  // IA puts cells in the lesion (first pass)
     }
 
-    @Test("Mass balance is visible: total_pct is 100 within 1e-6 relative at every time", arguments: ["IV", "IA", "IC", "ICV", "IT", "IN"])
+    @Test(
+        "Mass balance is visible: total_pct is 100 within 1e-6 relative at every time",
+        arguments: ["IV", "IA", "IC", "ICV", "IT", "IN"])
     func massBalance(route: String) throws {
-        let out = try KineticsCLI.run(["simulate", "--species", "human", "--route", route, "--dose", "1e8", "--format", "csv"])
+        let out = try KineticsCLI.run([
+            "simulate", "--species", "human", "--route", route, "--dose", "1e8", "--format", "csv",
+        ])
         #expect(out.status == 0)
         let total = KineticsCLI.column("total_pct", KineticsCLI.table(out.stdout))
         #expect(!total.isEmpty)
@@ -64,8 +70,12 @@ struct SimulateCommandTests {
 
     @Test("Percentages scale linearly: 1e5 and 1e6 cells give the same % of dose")
     func linearScaling() throws {
-        let a = KineticsCLI.table(try KineticsCLI.run(["simulate", "--species", "mouse", "--route", "IV", "--dose", "1e5", "--format", "csv"]).stdout)
-        let b = KineticsCLI.table(try KineticsCLI.run(["simulate", "--species", "mouse", "--route", "IV", "--dose", "1e6", "--format", "csv"]).stdout)
+        let a = KineticsCLI.table(
+            try KineticsCLI.run(["simulate", "--species", "mouse", "--route", "IV", "--dose", "1e5", "--format", "csv"])
+                .stdout)
+        let b = KineticsCLI.table(
+            try KineticsCLI.run(["simulate", "--species", "mouse", "--route", "IV", "--dose", "1e6", "--format", "csv"])
+                .stdout)
         for name in ["lung_viable_pct", "liver_label_pct", "lesion_viable_pct"] {
             let x = KineticsCLI.column(name, a), y = KineticsCLI.column(name, b)
             #expect(x.count == y.count)
@@ -75,7 +85,9 @@ struct SimulateCommandTests {
 
     @Test("--per-kg: 4e6 cells/kg in a 250 g rat is 1e6 cells (notes §5)")
     func perKg() throws {
-        let out = try KineticsCLI.run(["simulate", "--species", "rat", "--route", "IV", "--dose", "4e6", "--per-kg", "--format", "json"])
+        let out = try KineticsCLI.run([
+            "simulate", "--species", "rat", "--route", "IV", "--dose", "4e6", "--per-kg", "--format", "json",
+        ])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         let cells = try #require(json["cells_per_dose"] as? Double)
         #expect(abs(cells - 1e6) < 1e-6)
@@ -84,11 +96,19 @@ struct SimulateCommandTests {
 
     @Test("Repeated doses and infusions: dose given follows the schedule")
     func schedule() throws {
-        let t = KineticsCLI.table(try KineticsCLI.run(["simulate", "--species", "rat", "--route", "IV", "--dose", "1e6", "--doses", "2", "--every", "3d", "--format", "csv"]).stdout)
+        let t = KineticsCLI.table(
+            try KineticsCLI.run([
+                "simulate", "--species", "rat", "--route", "IV", "--dose", "1e6", "--doses", "2", "--every", "3d",
+                "--format", "csv",
+            ]).stdout)
         let times = KineticsCLI.column("time_h", t), given = KineticsCLI.column("dose_given_cells", t)
         for k in times.indices { #expect(given[k] == (times[k] >= 72 ? 2e6 : 1e6)) }
         for (k, x) in KineticsCLI.column("total_pct", t).enumerated() where k > 0 { #expect(abs(x - 100) <= 1e-4) }
-        let inf = KineticsCLI.table(try KineticsCLI.run(["simulate", "--species", "rat", "--route", "IV", "--dose", "1e6", "--infusion", "30min", "--format", "csv"]).stdout)
+        let inf = KineticsCLI.table(
+            try KineticsCLI.run([
+                "simulate", "--species", "rat", "--route", "IV", "--dose", "1e6", "--infusion", "30min", "--format",
+                "csv",
+            ]).stdout)
         let ti = KineticsCLI.column("time_h", inf), gi = KineticsCLI.column("dose_given_cells", inf)
         let k15 = try #require(ti.firstIndex(of: 0.25))
         #expect(abs(gi[k15] - 5e5) < 1e-6)
@@ -107,25 +127,44 @@ struct SimulateCommandTests {
         ]
         #expect(Set(json.keys) == expected)
         let organs = try #require(json["organs"] as? [[String: Any]])
-        #expect(organs.map { $0["organ"] as? String } == ["lung", "liver", "spleen", "gut", "kidney", "brain", "lesion", "heart", "rest", "blood", "csf", "nasal"])
-        #expect(Set(organs[0].keys) == ["organ", "mass_g", "viable", "viable_pct", "label_pct", "label_pct_per_g", "dead_label_pct", "auc_cell_h"])
+        #expect(
+            organs.map { $0["organ"] as? String } == [
+                "lung", "liver", "spleen", "gut", "kidney", "brain", "lesion", "heart", "rest", "blood", "csf", "nasal",
+            ])
+        #expect(
+            Set(organs[0].keys) == [
+                "organ", "mass_g", "viable", "viable_pct", "label_pct", "label_pct_per_g", "dead_label_pct",
+                "auc_cell_h",
+            ])
         let factors = try #require(json["factors"] as? [[String: Any]])
         #expect(factors.compactMap { $0["factor"] as? String } == ["VEGF", "HGF", "BDNF", "IL10"])
         #expect(Set(factors[0].keys) == ["factor", "plasma_pg_ml", "lesion_pg_ml", "lesion_auc_pg_h_ml"])
         let effect = try #require(json["effect"] as? [String: Any])
         #expect((effect["note"] as? String)?.contains("hypothesis") == true)
-        #expect(Set(effect.keys) == ["x_sys_cell_day_per_kg", "x_loc_cell_day", "u", "infarct_reduction_pct", "behaviour_smd", "note"])
+        #expect(
+            Set(effect.keys) == [
+                "x_sys_cell_day_per_kg", "x_loc_cell_day", "u", "infarct_reduction_pct", "behaviour_smd", "note",
+            ])
         let scenario = try #require(json["scenario"] as? [String: Any])
-        #expect(Set(scenario.keys) == ["species", "context", "route", "dose", "dose_per_kg", "after_injury_h", "until_h", "infusion_h", "doses", "every_h"])
+        #expect(
+            Set(scenario.keys) == [
+                "species", "context", "route", "dose", "dose_per_kg", "after_injury_h", "until_h", "infusion_h",
+                "doses", "every_h",
+            ])
         #expect((json["mass_balance_relative_error"] as? Double).map { $0 < 1e-6 } == true)
         let overrides = try #require(json["parameter_overrides"] as? [[String: Any]])
-        #expect(overrides.count == 1 && overrides[0]["name"] as? String == "kd_LU" && overrides[0]["value"] as? Double == 0.05)
+        #expect(
+            overrides.count == 1 && overrides[0]["name"] as? String == "kd_LU"
+                && overrides[0]["value"] as? Double == 0.05)
     }
 
     @Test("--set changes the result: no lung death keeps more viable lung cells at 7 days")
     func overrideChangesResult() throws {
-        let a = KineticsCLI.column("lung_viable_pct", KineticsCLI.table(try KineticsCLI.run(Self.base + ["--format", "csv"]).stdout))
-        let b = KineticsCLI.column("lung_viable_pct", KineticsCLI.table(try KineticsCLI.run(Self.base + ["--set", "kd_LU=0", "--format", "csv"]).stdout))
+        let a = KineticsCLI.column(
+            "lung_viable_pct", KineticsCLI.table(try KineticsCLI.run(Self.base + ["--format", "csv"]).stdout))
+        let b = KineticsCLI.column(
+            "lung_viable_pct",
+            KineticsCLI.table(try KineticsCLI.run(Self.base + ["--set", "kd_LU=0", "--format", "csv"]).stdout))
         #expect(b.last! > a.last! * 2)
     }
 
@@ -174,7 +213,9 @@ struct SimulateCommandTests {
         #expect(svg.hasPrefix("<svg"))
         #expect(svg.contains("Viable MSCs by organ"))
         #expect(svg.components(separatedBy: "<polygon").count - 1 >= 6)
-        for organ in ["lung", "liver", "spleen", "kidney", "brain", "lesion (all pools)"] { #expect(svg.contains(">\(organ)</text>")) }
+        for organ in ["lung", "liver", "spleen", "kidney", "brain", "lesion (all pools)"] {
+            #expect(svg.contains(">\(organ)</text>"))
+        }
     }
 
     @Test("compare-routes: one row per route; IA puts ≥ 10× more cells in the lesion than IV at 24 h")
@@ -182,7 +223,10 @@ struct SimulateCommandTests {
         let folder = try KineticsCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("routes.svg").path
-        let out = try KineticsCLI.run(["simulate", "compare-routes", "--species", "rat", "--dose", "1e6", "--routes", "IV,IA,IC", "--format", "csv", "--plot", file])
+        let out = try KineticsCLI.run([
+            "simulate", "compare-routes", "--species", "rat", "--dose", "1e6", "--routes", "IV,IA,IC", "--format",
+            "csv", "--plot", file,
+        ])
         #expect(out.status == 0)
         let t = KineticsCLI.table(out.stdout)
         #expect(t.header.first == "route")
@@ -195,17 +239,21 @@ struct SimulateCommandTests {
 
     @Test("compare-routes JSON: documented keys, Monte Carlo percentiles bracket each route's value")
     func compareRoutesJSON() throws {
-        let out = try KineticsCLI.run(["simulate", "compare-routes", "--species", "mouse", "--dose", "1e6", "--routes", "IV,IN", "--samples", "12", "--at", "2h", "--until", "1d", "--format", "json"])
+        let out = try KineticsCLI.run([
+            "simulate", "compare-routes", "--species", "mouse", "--dose", "1e6", "--routes", "IV,IN", "--samples", "12",
+            "--at", "2h", "--until", "1d", "--format", "json",
+        ])
         #expect(out.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["at_h", "routes", "monte_carlo_samples", "seed"])
         #expect(json["at_h"] as? Double == 2)
         let routes = try #require(json["routes"] as? [[String: Any]])
         #expect(routes.compactMap { $0["route"] as? String } == ["IV", "IN"])
-        #expect(Set(routes[0].keys) == [
-            "route", "viable_pct", "label_pct", "viable_pct_p05", "viable_pct_p95", "lesion_cells",
-            "lesion_auc_cell_h", "x_loc_cell_day", "effect_u", "safety_flags", "mass_balance_relative_error",
-        ])
+        #expect(
+            Set(routes[0].keys) == [
+                "route", "viable_pct", "label_pct", "viable_pct_p05", "viable_pct_p95", "lesion_cells",
+                "lesion_auc_cell_h", "x_loc_cell_day", "effect_u", "safety_flags", "mass_balance_relative_error",
+            ])
         let viable = try #require(routes[0]["viable_pct"] as? [String: Double])
         let lo = try #require(routes[0]["viable_pct_p05"] as? [String: Double])
         let hi = try #require(routes[0]["viable_pct_p95"] as? [String: Double])

@@ -10,7 +10,8 @@ enum KineticsCLI {
     /// Parses CSV without quoted fields (the numeric kinetics outputs) into header and rows.
     static func table(_ csv: String) -> (header: [String], rows: [[String]]) {
         let lines = csv.split(separator: "\n").map(String.init)
-        let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+        let header =
+            lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
         let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return (header, rows)
     }
@@ -23,7 +24,8 @@ enum KineticsCLI {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stroma-kinetics-cli-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stroma-kinetics-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

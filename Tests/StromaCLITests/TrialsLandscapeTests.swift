@@ -43,7 +43,8 @@ struct TrialsLandscapeTests {
         #expect(d["nct_id"] as? String == "NCT99000003")
         #expect(d["phases"] as? [String] == ["PHASE3"])
         #expect(d["enrollment"] as? Int == 189)
-        #expect((d["interventions"] as? [[String: Any]])?.map { $0["name"] as? String } == ["MSC-NTF cells", "Placebo"])
+        #expect(
+            (d["interventions"] as? [[String: Any]])?.map { $0["name"] as? String } == ["MSC-NTF cells", "Placebo"])
         let msc = try #require(d["msc"] as? [String: Any])
         for key in ["is_msc", "source", "origin", "routes", "dose", "administrations"] {
             #expect(msc[key] != nil, "missing msc.\(key)")
@@ -63,7 +64,8 @@ struct TrialsLandscapeTests {
         #expect(value["cells"] as? Double == 60e6)
 
         // An unknown value is the string "unknown" (NCT01909154 names no route or dose).
-        let other = try Self.json(await runStroma(["trials", "show", "NCT01909154", "--db", db.path, "--format", "json"]).stdout)
+        let other = try Self.json(
+            await runStroma(["trials", "show", "NCT01909154", "--db", db.path, "--format", "json"]).stdout)
         let otherMSC = try #require(other["msc"] as? [String: Any])
         #expect(otherMSC["dose"] as? String == "unknown")
         #expect((otherMSC["routes"] as? [Any])?.isEmpty == true)
@@ -78,8 +80,10 @@ struct TrialsLandscapeTests {
     func landscape() async throws {
         let db = try await Self.imported()
         defer { db.cleanUp() }
-        let labels = try #require(JSONSerialization.jsonObject(
-            with: Data(contentsOf: Self.fixtures.appendingPathComponent("labels.json"))) as? [String: [String: Any]])
+        let labels = try #require(
+            JSONSerialization.jsonObject(
+                with: Data(contentsOf: Self.fixtures.appendingPathComponent("labels.json"))) as? [String: [String: Any]]
+        )
         let constructed = labels.filter { $0.key.hasPrefix("constructed/") }
         let mscCount = constructed.values.filter { $0["is_msc"] as? Bool == true }.count
         let sciCount = constructed.values.filter {
@@ -88,26 +92,35 @@ struct TrialsLandscapeTests {
 
         let all = try Self.json(await runStroma(["trials", "landscape", "--db", db.path, "--format", "json"]).stdout)
         #expect(all["study_count"] as? Int == mscCount)
-        let sci = try Self.json(await runStroma([
-            "trials", "landscape", "--condition", "spinal-cord-injury", "--db", db.path, "--format", "json",
-        ]).stdout)
+        let sci = try Self.json(
+            await runStroma([
+                "trials", "landscape", "--condition", "spinal-cord-injury", "--db", db.path, "--format", "json",
+            ]).stdout)
         #expect(sci["study_count"] as? Int == sciCount)
         let cells = try #require(sci["cells"] as? [[String: Any]])
         #expect(cells.allSatisfy { $0["condition"] as? String == "spinal-cord-injury" })
         // NCT99000003 (ALS, phase 3, 189 enrolled, bone marrow, intrathecal + intramuscular):
         // one cell per route.
-        let als = try Self.json(await runStroma([
-            "trials", "landscape", "--condition", "amyotrophic lateral sclerosis", "--db", db.path, "--format", "json",
-        ]).stdout)
+        let als = try Self.json(
+            await runStroma([
+                "trials", "landscape", "--condition", "amyotrophic lateral sclerosis", "--db", db.path, "--format",
+                "json",
+            ]).stdout)
         let alsCells = try #require(als["cells"] as? [[String: Any]])
         #expect(alsCells.map { $0["route"] as? String } == ["intramuscular", "intrathecal"])
-        #expect(alsCells.allSatisfy { $0["enrollment"] as? Int == 189 && $0["phase"] as? String == "PHASE3" && $0["source"] as? String == "bone-marrow" })
+        #expect(
+            alsCells.allSatisfy {
+                $0["enrollment"] as? Int == 189 && $0["phase"] as? String == "PHASE3"
+                    && $0["source"] as? String == "bone-marrow"
+            })
 
         // A newer version of one record and a new record, then --since.
         let folder = db.folder
         func rewrite(_ name: String, as id: String, lastUpdate: String, firstPosted: String?) throws {
-            var object = try #require(JSONSerialization.jsonObject(
-                with: Data(contentsOf: Self.fixtures.appendingPathComponent("constructed/\(name).json"))) as? [String: Any])
+            var object = try #require(
+                JSONSerialization.jsonObject(
+                    with: Data(contentsOf: Self.fixtures.appendingPathComponent("constructed/\(name).json")))
+                    as? [String: Any])
             var p = try #require(object["protocolSection"] as? [String: Any])
             var identification = try #require(p["identificationModule"] as? [String: Any])
             identification["nctId"] = id
@@ -125,7 +138,8 @@ struct TrialsLandscapeTests {
         for id in ["NCT99000002", "NCT99000099"] {
             _ = await runStroma(["import", "ctgov", folder.appendingPathComponent("\(id).json").path, "--db", db.path])
         }
-        let since = try Self.json(await runStroma(["trials", "landscape", "--since", "2025-01", "--db", db.path, "--format", "json"]).stdout)
+        let since = try Self.json(
+            await runStroma(["trials", "landscape", "--since", "2025-01", "--db", db.path, "--format", "json"]).stdout)
         #expect(since["study_count"] as? Int == mscCount + 1)
         let changes = try #require(since["changes"] as? [[String: Any]])
         #expect(changes.map { $0["registry_id"] as? String } == ["NCT99000002", "NCT99000099"])
@@ -136,7 +150,9 @@ struct TrialsLandscapeTests {
         #expect(newSum >= 1 && updatedSum >= 1)
 
         let csv = await runStroma(["trials", "landscape", "--since", "2025-01", "--db", db.path, "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("condition,phase,source,route,status,studies,enrollment,missing_enrollment,new_since,updated_since\n"))
+        #expect(
+            csv.stdout.hasPrefix(
+                "condition,phase,source,route,status,studies,enrollment,missing_enrollment,new_since,updated_since\n"))
         let bad = await runStroma(["trials", "landscape", "--since", "March", "--db", db.path])
         #expect(bad.errorText?.contains("'--since' must be a date") == true)
     }

@@ -14,8 +14,9 @@ import _StromaTestSupport
         return (fast.registryStudy(source: "x"), codable.registryStudy(source: "x"))
     }
 
-    @Test("every real v2 sample: the fast path reads it and equals JSONDecoder", .enabled(if: SharedData.isAvailable),
-          arguments: ImportTestFiles.v2Files)
+    @Test(
+        "every real v2 sample: the fast path reads it and equals JSONDecoder", .enabled(if: SharedData.isAvailable),
+        arguments: ImportTestFiles.v2Files)
     func realSamples(id: String) throws {
         let data = try ImportTestFiles.data("clinicaltrials/v2-json/\(id).json")
         let (fast, codable) = try Self.both(data)
@@ -29,7 +30,8 @@ import _StromaTestSupport
         var count = 0
         for folder in ["constructed", "heldout"] {
             let dir = root.appendingPathComponent(folder)
-            for url in try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil) where url.pathExtension == "json" {
+            for url in try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            where url.pathExtension == "json" {
                 let (fast, codable) = try Self.both(Data(contentsOf: url))
                 #expect(fast == codable, "\(url.lastPathComponent)")
                 count += 1
@@ -54,13 +56,15 @@ import _StromaTestSupport
         #expect(fast?.conditions == ["Ünïcödé", "x"])
     }
 
-    @Test("anything the fast path does not accept falls back to JSONDecoder", arguments: [
-        #"{"protocolSection": {"designModule": {"phases": "PHASE1"}}}"#,  // wrong type
-        #"{"protocolSection": {"designModule": {"enrollmentInfo": {"count": 12.0}}}}"#,  // fraction
-        #"{"protocolSection": {"identificationModule": {"nctId": "NCT1"}}} trailing"#,  // trailing bytes
-        #"{"protocolSection": {"identificationModule": {"nctId": "\ud800"}}}"#,  // lone surrogate
-        #"{"hasResults": "true"}"#,  // string for a Bool
-    ])
+    @Test(
+        "anything the fast path does not accept falls back to JSONDecoder",
+        arguments: [
+            #"{"protocolSection": {"designModule": {"phases": "PHASE1"}}}"#,  // wrong type
+            #"{"protocolSection": {"designModule": {"enrollmentInfo": {"count": 12.0}}}}"#,  // fraction
+            #"{"protocolSection": {"identificationModule": {"nctId": "NCT1"}}} trailing"#,  // trailing bytes
+            #"{"protocolSection": {"identificationModule": {"nctId": "\ud800"}}}"#,  // lone surrogate
+            #"{"hasResults": "true"}"#,  // string for a Bool
+        ])
     func fallback(json: String) throws {
         #expect(throws: CTFastReader.Fallback.self) {
             _ = try Data(json.utf8).withUnsafeBytes { try CTWireStudy.fast(bytes: $0) }

@@ -7,7 +7,8 @@ enum ImportTestFiles {
 
     static func temporaryFolder(_ name: String = #function) throws -> URL {
         let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("stroma-import-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+            .appendingPathComponent(
+                "stroma-import-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -20,7 +21,8 @@ enum ImportTestFiles {
     /// `force_zip64` exercises the ZIP64 records), so the archive comes from independent software.
     static func zip(_ entries: [(String, URL)], to zipURL: URL, zip64: Bool = false) throws {
         let listing = try temporaryFolder().appendingPathComponent("entries.tsv")
-        try entries.map { "\($0.0)\t\($0.1.path)" }.joined(separator: "\n").write(to: listing, atomically: true, encoding: .utf8)
+        try entries.map { "\($0.0)\t\($0.1.path)" }.joined(separator: "\n").write(
+            to: listing, atomically: true, encoding: .utf8)
         let script = """
             import sys, zipfile
             with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:

@@ -57,7 +57,9 @@ import _StromaTestSupport
         let error = #expect(throws: ImportError.self) { try BibliographyReader.read(url) }
         #expect(error?.description.hasPrefix("'title_with_html_tags.xml' is empty") == true)
         let direct = #expect(throws: ImportError.self) { try PubMedXMLReader.read(url) }
-        #expect(direct?.description == "'title_with_html_tags.xml' is empty; valid: a PubMed XML file '<PubmedArticleSet>…'")
+        #expect(
+            direct?.description == "'title_with_html_tags.xml' is empty; valid: a PubMed XML file '<PubmedArticleSet>…'"
+        )
     }
 
     @Test("MEDLINE pubmed_result1.txt: one record, wrapped abstract joined")
@@ -75,7 +77,9 @@ import _StromaTestSupport
         #expect(r.issue == "3")
         #expect(r.pages == "296-302")
         #expect(r.meshTerms.count == 7)
-        #expect(r.abstract?.hasPrefix("Bioinformatics research is often difficult to do with commercial software. The Open Source") == true)
+        #expect(
+            r.abstract?.hasPrefix(
+                "Bioinformatics research is often difficult to do with commercial software. The Open Source") == true)
         #expect(r.abstract?.hasSuffix("beginning biologist programmer.") == true)
         #expect(r.unknownTags.contains(.init(tag: "FAU", value: "Mangalam, Harry")))
         #expect(r.unknownTags.contains(.init(tag: "IS", value: "1467-5463 (Print)")))
@@ -85,10 +89,14 @@ import _StromaTestSupport
     func medline2() throws {
         let records = try MedlineReader.read(SharedData.url("literature/medline-nbib/pubmed_result2.txt"))
         #expect(records.map(\.pmid) == ["16403221", "16377612", "14871861", "14630660"])
-        #expect(records[1].title == "GenomeDiagram: a python package for the visualization of large-scale genomic data.")
+        #expect(
+            records[1].title == "GenomeDiagram: a python package for the visualization of large-scale genomic data.")
         #expect(records.map(\.authors.count) == [3, 4, 4, 2])
         #expect(records.map(\.year) == [2006, 2006, 2004, 2003])
-        #expect(records.map(\.doi) == ["10.1186/1471-2105-7-10", "10.1093/bioinformatics/btk021", "10.1093/bioinformatics/bth078", nil])
+        #expect(
+            records.map(\.doi) == [
+                "10.1186/1471-2105-7-10", "10.1093/bioinformatics/btk021", "10.1093/bioinformatics/bth078", nil,
+            ])
         #expect(records.map(\.meshTerms.count) == [9, 8, 8, 9])
         #expect(records[0].publicationTypes == ["Evaluation Studies", "Journal Article"])
     }
@@ -158,7 +166,10 @@ import _StromaTestSupport
         let url = try SharedData.url("literature/ris/example_wos.ris")
         #expect(ImportFormatSniffer.sniff(url) == .webOfScience)
         let error = #expect(throws: ImportError.self) { try BibliographyReader.read(url) }
-        #expect(error?.description == "'example_wos.ris' is a Web of Science tagged file ('FN Clarivate Analytics Web of Science'), not RIS; export 'RIS' (or 'Other reference software') from Web of Science, or a MEDLINE file from PubMed")
+        #expect(
+            error?.description
+                == "'example_wos.ris' is a Web of Science tagged file ('FN Clarivate Analytics Web of Science'), not RIS; export 'RIS' (or 'Other reference software') from Web of Science, or a MEDLINE file from PubMed"
+        )
     }
 
     @Test("SyRF import_template.csv: the one example study")
@@ -171,7 +182,10 @@ import _StromaTestSupport
         #expect(records[0].abstract == "Full abstract text")
         #expect(records[0].year == 2022)
         #expect(records[0].publicationTypes == ["Article"])
-        #expect(records[0].unknownTags == [.init(tag: "AuthorAddress", value: "Department of Research, University of Research")])
+        #expect(
+            records[0].unknownTags == [
+                .init(tag: "AuthorAddress", value: "Department of Research, University of Research")
+            ])
     }
 
     @Test("SyRF outcome-data export: twelve studies from 48 rows, PMIDs from PubMed URLs")
@@ -192,6 +206,9 @@ import _StromaTestSupport
         let url = try SharedData.url("syrf/annotation_long_example.csv")
         #expect(ImportFormatSniffer.sniff(url) == .syrfAnnotations)
         let error = #expect(throws: ImportError.self) { try BibliographyReader.read(url) }
-        #expect(error?.description == "'annotation_long_example.csv' is a SyRF long-form annotation export (one 'Question'/'Answer' per row), not a study list; valid: a SyRF CSV with a 'Title' column")
+        #expect(
+            error?.description
+                == "'annotation_long_example.csv' is a SyRF long-form annotation export (one 'Question'/'Answer' per row), not a study list; valid: a SyRF CSV with a 'Title' column"
+        )
     }
 }

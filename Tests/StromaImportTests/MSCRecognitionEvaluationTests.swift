@@ -120,7 +120,8 @@ import _StromaTestSupport
 
     static func report(_ scores: [String: Score]) -> String {
         let order = ["is_msc", "product_form", "source", "origin", "route", "dose", "administrations", "conditions"]
-        return (["field | TP | FP | FN | precision | recall", "---|---|---|---|---|---"]
+        return
+            (["field | TP | FP | FN | precision | recall", "---|---|---|---|---|---"]
             + order.compactMap { k in scores[k].map { "\(k) | \($0)" } }).joined(separator: "\n")
     }
 

@@ -78,7 +78,9 @@ import _StromaTestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let zipURL = folder.appendingPathComponent("bulk.zip")
         try ImportTestFiles.zip(
-            try ["NCT03418623", "NCT03453554", "NCT00465816"].map { ("\($0).json", try SharedData.url("clinicaltrials/v2-json/\($0).json")) },
+            try ["NCT03418623", "NCT03453554", "NCT00465816"].map {
+                ("\($0).json", try SharedData.url("clinicaltrials/v2-json/\($0).json"))
+            },
             to: zipURL)
         let outcome = try Self.fuzz(try Data(contentsOf: zipURL), name: "bulk.zip", count: 90, seed: 0x21) {
             try RegistryStudyReader.readAll($0).count
@@ -110,11 +112,15 @@ import _StromaTestSupport
     @Test("SyRF CSV mutations", arguments: ["import_template.csv", "quantitative_data_example.csv"])
     func syrf(_ file: String) throws {
         let data = try ImportTestFiles.data("syrf/\(file)")
-        let outcome = try Self.fuzz(data, name: file, count: 30, seed: 0x53) { try SyRFBibliographyReader.read($0).count }
+        let outcome = try Self.fuzz(data, name: file, count: 30, seed: 0x53) {
+            try SyRFBibliographyReader.read($0).count
+        }
         #expect(outcome.read + outcome.refused == 30)
     }
 
-    @Test("the sniffer and BibliographyReader take any mutation", arguments: ["literature/ris/example_wos.ris", "literature/pubmed-xml/pubmed2.xml"])
+    @Test(
+        "the sniffer and BibliographyReader take any mutation",
+        arguments: ["literature/ris/example_wos.ris", "literature/pubmed-xml/pubmed2.xml"])
     func sniffAndDispatch(_ path: String) throws {
         let data = try ImportTestFiles.data(path)
         let outcome = try Self.fuzz(data, name: (path as NSString).lastPathComponent, count: 30, seed: 0x5F) {

@@ -3,7 +3,9 @@ import Testing
 import _StromaTestSupport
 @testable import StromaKinetics
 
-/// Dose translation (notes §5). BSA figures: FDA 2005 guidance (Km mouse 3, rat 6, human 37);
+/// Dose translation (notes §5).
+///
+/// BSA figures: FDA 2005 guidance (Km mouse 3, rat 6, human 37);
 /// the notes quote rat 1×10⁶ (250 g) → 6.5×10⁵ cells/kg and mouse 1×10⁶ (25 g) → 3.2×10⁶ cells/kg.
 @Suite struct DoseTranslationTests {
     static func row(_ rows: [DoseTranslation.Row], _ method: String) throws -> DoseTranslation.Row {
@@ -31,7 +33,8 @@ import _StromaTestSupport
     func weight() throws {
         let a = try Self.row(DoseTranslation.translate(from: .rat, dose: 1e6, to: .human, methods: [.weight]), "weight")
         #expect(isClose(a.cellsPerKg, 4e6, relative: 1e-12))
-        let b = try Self.row(DoseTranslation.translate(from: .rat, dose: 4e6, perKg: true, to: .human, methods: [.weight]), "weight")
+        let b = try Self.row(
+            DoseTranslation.translate(from: .rat, dose: 4e6, perKg: true, to: .human, methods: [.weight]), "weight")
         #expect(a == b)
         #expect(a.assumption.contains("equal cells/kg"))
     }
@@ -39,7 +42,8 @@ import _StromaTestSupport
     @Test("Human → rat by BSA inverts rat → human")
     func inverse() throws {
         let h = try Self.row(DoseTranslation.translate(from: .rat, dose: 1e6, to: .human, methods: [.bsa]), "bsa")
-        let back = try Self.row(DoseTranslation.translate(from: .human, dose: h.cellsPerKg, perKg: true, to: .rat, methods: [.bsa]), "bsa")
+        let back = try Self.row(
+            DoseTranslation.translate(from: .human, dose: h.cellsPerKg, perKg: true, to: .rat, methods: [.bsa]), "bsa")
         #expect(isClose(back.cellsTotal, 1e6, relative: 1e-12))
     }
 
@@ -52,7 +56,9 @@ import _StromaTestSupport
         func effect(_ species: Species, _ cells: Double) throws -> (EffectEstimate, Double) {
             let s = Scenario(species: species, route: .iv, dose: cells, until: 168)
             let p = try Simulation.parameters(for: s)
-            return (try #require(try Simulation.run(s, parameters: p).effect), try Physiology(parameters: p).lesionVolume)
+            return (
+                try #require(try Simulation.run(s, parameters: p).effect), try Physiology(parameters: p).lesionVolume
+            )
         }
         let (rat, ratLesion) = try effect(.rat, 1e6)
         let (human, humanLesion) = try effect(.human, sys.cellsTotal)
@@ -66,7 +72,8 @@ import _StromaTestSupport
         let doses = DoseTranslation.humanTrialDoses
         #expect(doses.count >= 8)
         #expect(doses.contains { $0.trial.contains("Levy") && $0.cellsPerKg == 1e6 })
-        #expect(doses.contains { $0.trial.contains("NCT03545607") && isClose($0.cellsPerKg!, 1.2e9 / 70, relative: 1e-12) })
+        #expect(
+            doses.contains { $0.trial.contains("NCT03545607") && isClose($0.cellsPerKg!, 1.2e9 / 70, relative: 1e-12) })
         for d in doses { #expect(!d.trial.isEmpty && !d.route.isEmpty && !d.dose.isEmpty) }
     }
 

@@ -4,7 +4,8 @@ import _StromaTestSupport
 @testable import StromaKinetics
 
 @Suite struct ParameterTests {
-    @Test("Every bundled parameter has a source and an evidence tag; assumed values say so", arguments: Species.allCases)
+    @Test(
+        "Every bundled parameter has a source and an evidence tag; assumed values say so", arguments: Species.allCases)
     func provenance(species: Species) throws {
         for context in ImmuneContext.allCases {
             let p = try ParameterSet.bundled(species: species, context: context)
@@ -50,13 +51,20 @@ import _StromaTestSupport
         var testDescription: String { assignment }
     }
 
-    @Test("Bad parameter assignments give one-line errors naming the value and valid range", arguments: [
-        BadInput(assignment: "kd_LU=-1", message: "parameter 'kd_LU' = -1.0 is out of range; it must be a rate ≥ 0"),
-        BadInput(assignment: "E_LU=1.5", message: "parameter 'E_LU' = 1.5 is out of range; it must be a fraction in [0, 1]"),
-        BadInput(assignment: "BW=0", message: "parameter 'BW' = 0.0 is out of range; it must be a value > 0"),
-        BadInput(assignment: "kd_LU=fast", message: "cannot read the value 'fast' of parameter 'kd_LU'; expected a number"),
-        BadInput(assignment: "kdLU", message: "cannot read 'kdLU'; expected NAME=VALUE, e.g. kd_LU=0.05"),
-    ])
+    @Test(
+        "Bad parameter assignments give one-line errors naming the value and valid range",
+        arguments: [
+            BadInput(
+                assignment: "kd_LU=-1", message: "parameter 'kd_LU' = -1.0 is out of range; it must be a rate ≥ 0"),
+            BadInput(
+                assignment: "E_LU=1.5",
+                message: "parameter 'E_LU' = 1.5 is out of range; it must be a fraction in [0, 1]"),
+            BadInput(assignment: "BW=0", message: "parameter 'BW' = 0.0 is out of range; it must be a value > 0"),
+            BadInput(
+                assignment: "kd_LU=fast",
+                message: "cannot read the value 'fast' of parameter 'kd_LU'; expected a number"),
+            BadInput(assignment: "kdLU", message: "cannot read 'kdLU'; expected NAME=VALUE, e.g. kd_LU=0.05"),
+        ])
     func badAssignments(_ bad: BadInput) throws {
         var p = try ParameterSet.bundled(species: .rat, context: .xenogeneic)
         #expect(throws: KineticsError(bad.message)) { try p.apply(assignments: [bad.assignment]) }
@@ -77,14 +85,26 @@ import _StromaTestSupport
     @Test("Bad species, route, context and durations name the value and the valid ones")
     func badNames() {
         #expect(throws: KineticsError("unknown species 'dog'; valid: mouse, rat, human")) { try Species.parse("dog") }
-        #expect(throws: KineticsError("unknown route 'SC'; valid: IV, IA, IC, ICV, IT, IN")) { try AdministrationRoute.parse("SC") }
-        #expect(throws: KineticsError("unknown immune context 'auto'; valid: xenogeneic, syngeneic, allogeneic")) { try ImmuneContext.parse("auto") }
-        #expect(throws: KineticsError("cannot read --until '7days'; expected a number ≥ 0 with a unit s, min, h, d, w, mo or y (e.g. 24h, 30min, 7d, 3mo)")) {
+        #expect(throws: KineticsError("unknown route 'SC'; valid: IV, IA, IC, ICV, IT, IN")) {
+            try AdministrationRoute.parse("SC")
+        }
+        #expect(throws: KineticsError("unknown immune context 'auto'; valid: xenogeneic, syngeneic, allogeneic")) {
+            try ImmuneContext.parse("auto")
+        }
+        #expect(
+            throws: KineticsError(
+                "cannot read --until '7days'; expected a number ≥ 0 with a unit s, min, h, d, w, mo or y (e.g. 24h, 30min, 7d, 3mo)"
+            )
+        ) {
             try parseDuration("7days", option: "--until")
         }
     }
 
-    @Test("Durations", arguments: [("24h", 24.0), ("30min", 0.5), ("7d", 168), ("3mo", 2191.5), ("2w", 336), ("90s", 0.025), ("1.5", 1.5)])
+    @Test(
+        "Durations",
+        arguments: [
+            ("24h", 24.0), ("30min", 0.5), ("7d", 168), ("3mo", 2191.5), ("2w", 336), ("90s", 0.025), ("1.5", 1.5),
+        ])
     func durations(text: String, hours: Double) throws {
         #expect(isClose(try parseDuration(text), hours, relative: 1e-12))
     }

@@ -6,7 +6,9 @@ import _StromaTestSupport
 /// Cross-check of the SBML export: libRoadRunner (CVODE BDF, rtol 1e-10) simulates the exported
 /// model with `scripts/reference/roadrunner/simulate_sbml.py`, and its organ viable cells, lesion
 /// cells and label must match Stroma's own trajectories within 1e-4 relative wherever a value
-/// exceeds 1e-6 of the dose given. python3 with libroadrunner is required (installed by
+/// exceeds 1e-6 of the dose given.
+///
+/// python3 with libroadrunner is required (installed by
 /// `scripts/install-test-tools`); when it is missing the tests fail, they never skip.
 @Suite struct RoadRunnerCrossCheckTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -36,24 +38,29 @@ import _StromaTestSupport
     }
 
     static let scheduleCases: [Case] = [
-        Case(name: "rat IV 30 min infusion ×3 every 48 h, 6 h after injury, overrides",
-             scenario: scenario(.rat, .iv, afterInjury: 6, infusion: 0.5, doses: 3, every: 48),
-             set: ["f_debSP=0.7", "t_peak=72", "kd_LU=0.05", "E_LU=0.99", "krel_BR=0.05"]),
-        Case(name: "human IA ×2 every 36 h, 3 days after injury, syngeneic-like rates",
-             scenario: scenario(.human, .ia, dose: 5e7, afterInjury: 72, doses: 2, every: 36),
-             set: ["kd_vasc=0.12", "H_max=8", "f_les=0.05", "r_perf=1.4"]),
-        Case(name: "mouse ICV 2 h after injury",
-             scenario: scenario(.mouse, .icv, afterInjury: 2)),
+        Case(
+            name: "rat IV 30 min infusion ×3 every 48 h, 6 h after injury, overrides",
+            scenario: scenario(.rat, .iv, afterInjury: 6, infusion: 0.5, doses: 3, every: 48),
+            set: ["f_debSP=0.7", "t_peak=72", "kd_LU=0.05", "E_LU=0.99", "krel_BR=0.05"]),
+        Case(
+            name: "human IA ×2 every 36 h, 3 days after injury, syngeneic-like rates",
+            scenario: scenario(.human, .ia, dose: 5e7, afterInjury: 72, doses: 2, every: 36),
+            set: ["kd_vasc=0.12", "H_max=8", "f_les=0.05", "r_perf=1.4"]),
+        Case(
+            name: "mouse ICV 2 h after injury",
+            scenario: scenario(.mouse, .icv, afterInjury: 2)),
         Case(name: "rat IT with spinal-lesion entry", scenario: scenario(.rat, .it), set: ["k_lum_les=0.01"]),
         Case(name: "mouse IN syngeneic", scenario: scenario(.mouse, .in, context: .syngeneic)),
-        Case(name: "human IV infusion 2 h at t = 0 after injury (homing drive from τ = 0)",
-             scenario: scenario(.human, .iv, dose: 1.5e6, afterInjury: 0, infusion: 2), set: []),
+        Case(
+            name: "human IV infusion 2 h at t = 0 after injury (homing drive from τ = 0)",
+            scenario: scenario(.human, .iv, dose: 1.5e6, afterInjury: 0, infusion: 2), set: []),
     ]
 
     @Test("libRoadRunner on the exported SBML reproduces IV, IA and IC in rat and human", arguments: routeCases)
     func routes(_ c: Case) throws { try Self.check(c) }
 
-    @Test("libRoadRunner reproduces infusions, repeated doses, time after injury and overrides", arguments: scheduleCases)
+    @Test(
+        "libRoadRunner reproduces infusions, repeated doses, time after injury and overrides", arguments: scheduleCases)
     func schedules(_ c: Case) throws { try Self.check(c) }
 
     @Test("The exported SBML passes libSBML's consistency checks (roadrunner.validateSBML)")
@@ -80,7 +87,8 @@ import _StromaTestSupport
         let script = repositoryRoot.appendingPathComponent("scripts/reference/roadrunner/simulate_sbml.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, model.path, times.map { String($0) }.joined(separator: ",")]
+        process.arguments =
+            ["python3", script.path, model.path, times.map { String($0) }.joined(separator: ",")]
             + (validate ? ["--validate"] : [])
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -94,7 +102,8 @@ import _StromaTestSupport
         switch process.terminationStatus {
         case 0: break
         case 3, 127:
-            throw CrossCheckFailure("python3 with libroadrunner is missing; run scripts/install-test-tools (\(stderr.prefix(300)))")
+            throw CrossCheckFailure(
+                "python3 with libroadrunner is missing; run scripts/install-test-tools (\(stderr.prefix(300)))")
         default:
             throw CrossCheckFailure("simulate_sbml.py exited with \(process.terminationStatus): \(stderr.prefix(2000))")
         }
@@ -131,8 +140,10 @@ import _StromaTestSupport
             quantities.append(("\(g.name) viable", g.viable))
             if let l = g.label { quantities.append(("\(g.name) label", g.viable + [l])) }
         }
-        quantities += [("lesion cells", ["T_LES", "P", "E"]), ("lesion vascular", ["T_LES"]),
-                       ("lesion parenchymal", ["P"]), ("lesion engrafted", ["E"])]
+        quantities += [
+            ("lesion cells", ["T_LES", "P", "E"]), ("lesion vascular", ["T_LES"]),
+            ("lesion parenchymal", ["P"]), ("lesion engrafted", ["E"]),
+        ]
         var compared = 0
         for (name, ids) in quantities {
             let a = try sum(ids, ours.stateValues, sbml: false)
@@ -141,8 +152,9 @@ import _StromaTestSupport
                 let floor = 1e-6 * max(ours.doseGiven[k], 1)
                 guard max(abs(a[k]), abs(b[k])) > floor else { continue }
                 compared += 1
-                #expect(isClose(a[k], b[k], relative: Tolerance.trajectory, absolute: 0),
-                        "\(c.name): \(name) at \(ours.times[k]) h: Stroma \(a[k]), libRoadRunner \(b[k])")
+                #expect(
+                    isClose(a[k], b[k], relative: Tolerance.trajectory, absolute: 0),
+                    "\(c.name): \(name) at \(ours.times[k]) h: Stroma \(a[k]), libRoadRunner \(b[k])")
             }
         }
         #expect(compared > 50, "only \(compared) values above 1e-6 of the dose")

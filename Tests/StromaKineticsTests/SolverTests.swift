@@ -68,9 +68,11 @@ import _StromaTestSupport
         let url = Bundle.module.url(forResource: "robertson", withExtension: "json", subdirectory: "Fixtures")!
         let ref = try JSONDecoder().decode(Robertson.self, from: Data(contentsOf: url))
         let f: ([Double]) -> [Double] = { y in
-            [-0.04 * y[0] + 1e4 * y[1] * y[2],
-             0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1],
-             3e7 * y[1] * y[1]]
+            [
+                -0.04 * y[0] + 1e4 * y[1] * y[2],
+                0.04 * y[0] - 1e4 * y[1] * y[2] - 3e7 * y[1] * y[1],
+                3e7 * y[1] * y[1],
+            ]
         }
         let jac: ([Double]) -> Matrix = { y in
             var j = Matrix(n: 3)
@@ -83,8 +85,9 @@ import _StromaTestSupport
         let got = try solver.solve([1, 0, 0], times: ref.times, f: f, jacobian: jac)
         for (k, t) in ref.times.enumerated() {
             for i in 0..<3 {
-                #expect(isClose(got[k][i], ref.y[k][i], relative: 1e-4, absolute: 1e-12),
-                        "t = \(t), y\(i + 1): \(got[k][i]) vs \(ref.y[k][i])")
+                #expect(
+                    isClose(got[k][i], ref.y[k][i], relative: 1e-4, absolute: 1e-12),
+                    "t = \(t), y\(i + 1): \(got[k][i]) vs \(ref.y[k][i])")
             }
             #expect(isClose(got[k].reduce(0, +), 1, relative: 1e-10))
         }

@@ -49,7 +49,8 @@ import _StromaTestSupport
             func fromSeed(_ provenance: [Provenance]) -> Bool {
                 provenance.contains { $0.seed?.hasPrefix(stem + "_") == true }
             }
-            let studies = base.experiments.filter { fromSeed($0.provenance) }.count
+            let studies =
+                base.experiments.filter { fromSeed($0.provenance) }.count
                 + base.trials.filter { fromSeed($0.provenance) }.count
             #expect(studies >= minimumStudies[stem]!, "seed \(stem): \(studies) studies")
             #expect(base.claims.filter { fromSeed($0.provenance) }.count >= 10, "seed \(stem)")
@@ -147,7 +148,9 @@ import _StromaTestSupport
         #expect(publication.citation.seedReferenceNumber == 25)
     }
 
-    /// NCT02481440: dose from Yang et al. (Cytotherapy 2021, PMID 33218835), checked with the search tool.
+    /// NCT02481440: dose from Yang et al.
+    ///
+    /// (Cytotherapy 2021, PMID 33218835), checked with the search tool.
     @Test("NCT02481440: four subarachnoid doses of 1 × 10^6 hUC-MSC per kg")
     func yangDose() throws {
         let trial = try #require(base.trials.first { $0.id == "NCT02481440" })

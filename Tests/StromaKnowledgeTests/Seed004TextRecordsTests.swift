@@ -39,7 +39,9 @@ import Testing
         #expect(experiment.provenance.first?.reference?.seedReferenceNumber == 43)
     }
 
-    @Test("survival after transplantation: ≤ 1 day [49], day 42 [34], up to 17 months [50] (lines 888–898; 890, 894, 896)")
+    @Test(
+        "survival after transplantation: ≤ 1 day [49], day 42 [34], up to 17 months [50] (lines 888–898; 890, 894, 896)"
+    )
     func survivalRange() throws {
         let base = try KnowledgeBase.loadBundled()
         let byId = Dictionary(uniqueKeysWithValues: base.claims.map { ($0.id, $0) })

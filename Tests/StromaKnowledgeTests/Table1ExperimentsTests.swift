@@ -5,7 +5,9 @@ import Testing
 import _StromaTestSupport
 
 /// Seed 004's Table 1 (表 1, 移植 MSCs 治疗 IS 动物模型的临床前研究): 17 preclinical experiments,
-/// encoded in `knowledge/experiments/004-table1.json`. Spot checks compare cells read by hand from
+/// encoded in `knowledge/experiments/004-table1.json`.
+///
+/// Spot checks compare cells read by hand from
 /// the seed (line numbers of `004_a5dbae0f9a7dccfa.txt` cited in each test).
 @Suite struct Table1ExperimentsTests {
     static let seedName = "004_a5dbae0f9a7dccfa.txt"

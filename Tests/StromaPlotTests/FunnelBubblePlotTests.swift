@@ -45,7 +45,8 @@ import _StromaTestSupport
         let points = [(1.0, 0.2, 10.0), (2, 0.5, 4), (3, 0.4, 8), (5, 1.1, 2), (8, 1.3, 6)]
             .map { BubblePlot.Point(x: $0.0, y: $0.1, weight: $0.2) }
         let fit = stride(from: 1.0, through: 8, by: 0.5).map { x in
-            BubblePlot.FitPoint(x: x, fit: 0.1 + 0.15 * x, lower: 0.1 + 0.15 * x - 0.3,
+            BubblePlot.FitPoint(
+                x: x, fit: 0.1 + 0.15 * x, lower: 0.1 + 0.15 * x - 0.3,
                 upper: 0.1 + 0.15 * x + 0.3)
         }
         return BubblePlot(points: points, fit: fit, xLabel: "Dose (10⁶ cells/kg)", yLabel: "SMD")
@@ -71,7 +72,8 @@ import _StromaTestSupport
 }
 
 @Suite struct AxisTicksTests {
-    @Test("Nice ticks enclose the data with steps of 1, 2 or 5 × 10^k",
+    @Test(
+        "Nice ticks enclose the data with steps of 1, 2 or 5 × 10^k",
         arguments: [(-4.5, 64.4, 10.0), (0.0, 1.0, 0.2), (-0.013, 0.042, 0.01), (3.0, 3.0, 0.1)])
     func nice(lower: Double, upper: Double, step: Double) {
         let ticks = AxisTicks(lower: lower, upper: upper)

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Parses SVG text as XML and collects element names and text content.
@@ -35,9 +35,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
         var current = ""
         var inText = false
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String,
-            namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:])
-        {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String,
+            namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             elements.append((elementName, attributes))
             if elementName == "text" {
                 inText = true
@@ -49,9 +50,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
             if inText { current += string }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String,
-            namespaceURI: String?, qualifiedName: String?)
-        {
+        func parser(
+            _ parser: XMLParser, didEndElement elementName: String,
+            namespaceURI: String?, qualifiedName: String?
+        ) {
             if elementName == "text" {
                 texts.append(current)
                 inText = false

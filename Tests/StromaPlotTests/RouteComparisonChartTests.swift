@@ -3,7 +3,7 @@ import Testing
 @testable import StromaPlot
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite struct RouteComparisonChartTests {

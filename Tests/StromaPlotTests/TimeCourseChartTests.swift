@@ -3,7 +3,7 @@ import Testing
 @testable import StromaPlot
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 @Suite struct TimeCourseChartTests {
@@ -42,10 +42,13 @@ import FoundationXML
             series: [
                 .init(name: "a", x: [0, 1, 2], y: [1, 2, 3], lower: [0.5, 1, 2], upper: [2, 3, 4]),
                 .init(name: "b", x: [0, 1, 2], y: [1, 2, 3]),
-            ]).render()
+            ]
+        ).render()
         #expect(Self.count("<polygon", in: withBand) == 1)
         #expect(withBand.contains("5th–95th pct"))
-        let without = TimeCourseChart(title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "b", x: [0, 1], y: [1, 2])]).render()
+        let without = TimeCourseChart(
+            title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "b", x: [0, 1], y: [1, 2])]
+        ).render()
         #expect(Self.count("<polygon", in: without) == 0)
         #expect(!without.contains("5th–95th pct"))
     }
@@ -65,7 +68,8 @@ import FoundationXML
     func xTicks() {
         let svg = TimeCourseChart(
             title: "t", xLabel: "x", yLabel: "y", series: [.init(name: "a", x: [0, 72], y: [1, 2])],
-            xTicks: [0, 12, 24, 36, 48, 60, 72]).render()
+            xTicks: [0, 12, 24, 36, 48, 60, 72]
+        ).render()
         for t in ["12", "36", "60"] { #expect(svg.contains("text-anchor=\"middle\">\(t)</text>")) }
     }
 }

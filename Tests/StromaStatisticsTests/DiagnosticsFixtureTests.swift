@@ -19,7 +19,8 @@ import _StromaTestSupport
         let tol = Self.tolerance(c, Tolerance.interval)
         for (got, key) in [(ci.tau2, "tau2"), (ci.tau, "tau"), (ci.i2, "I2"), (ci.h2, "H2")] {
             let want = e.numbers(key)!
-            expectClose([got.estimate, got.lower, got.upper], want, tol, "\(name) \(key) [est, lb, ub]", absolute: 1e-9)
+            expectClose(
+                [got.estimate, got.lower, got.upper], want, tol, "\(name) \(key) [est, lb, ub]", absolute: 1e-9)
         }
     }
 
@@ -29,15 +30,17 @@ import _StromaTestSupport
         let c = try f.case(name)
         let d = try f.dataset(c.string("dataset")!)
         let factor = c.string("factor")!
-        let variant: SubgroupComparison.Variant = switch c.string("variant")! {
-        case "mixed": .commonTau2
-        case "separate": .separateTau2
-        default: .fixedEffectPartition
-        }
+        let variant: SubgroupComparison.Variant =
+            switch c.string("variant")! {
+            case "mixed": .commonTau2
+            case "separate": .separateTau2
+            default: .fixedEffectPartition
+            }
         let method = TauEstimator(rawValue: c.string("method")!)!
-        let r = try Subgroups.compare(yi: d.numbers("yi")!, vi: d.numbers("vi")!, labels: d.strings("labels"),
-                                      groups: d.strings(factor), moderatorName: factor, variant: variant,
-                                      options: MetaAnalysisOptions(method: method, fallback: []))
+        let r = try Subgroups.compare(
+            yi: d.numbers("yi")!, vi: d.numbers("vi")!, labels: d.strings("labels"),
+            groups: d.strings(factor), moderatorName: factor, variant: variant,
+            options: MetaAnalysisOptions(method: method, fallback: []))
         let e = c.expected
         #expect(r.subgroups.map(\.level) == c.strings("levels"))
         expectClose(r.test.statistic, e.number("Q"), Tolerance.statistic, "\(name) Q")
@@ -49,7 +52,8 @@ import _StromaTestSupport
         case .separateTau2:
             expectClose(r.subgroups.map(\.estimate), e.numbers("estimate"), Tolerance.coefficient, "\(name) estimates")
             expectClose(r.subgroups.map(\.standardError), e.numbers("se"), Tolerance.standardError, "\(name) se")
-            expectClose(r.subgroups.map(\.tau2), e.numbers("tau2"), Tolerance.heterogeneity, "\(name) tau2", absolute: 1e-10)
+            expectClose(
+                r.subgroups.map(\.tau2), e.numbers("tau2"), Tolerance.heterogeneity, "\(name) tau2", absolute: 1e-10)
             expectClose(r.subgroups.map(\.ciLower), e.numbers("ci_lb"), Tolerance.interval, "\(name) ci.lb")
             expectClose(r.subgroups.map(\.ciUpper), e.numbers("ci_ub"), Tolerance.interval, "\(name) ci.ub")
         case .fixedEffectPartition:
@@ -131,7 +135,9 @@ import _StromaTestSupport
             expectClose(rows.map(\.dffits), e.numbers("dffits"), Tolerance.statistic, "\(name) dffits")
             expectClose(rows.map(\.cooksDistance), e.numbers("cook_d"), Tolerance.statistic, "\(name) cook.d")
             expectClose(rows.map(\.covarianceRatio), e.numbers("cov_r"), Tolerance.statistic, "\(name) cov.r")
-            expectClose(rows.map(\.tau2Deleted), e.numbers("tau2_del"), Tolerance.heterogeneity, "\(name) tau2.del", absolute: 1e-10)
+            expectClose(
+                rows.map(\.tau2Deleted), e.numbers("tau2_del"), Tolerance.heterogeneity, "\(name) tau2.del",
+                absolute: 1e-10)
             expectClose(rows.map(\.qeDeleted), e.numbers("QE_del"), Tolerance.statistic, "\(name) QE.del")
             expectClose(rows.map(\.hat), e.numbers("hat"), Tolerance.statistic, "\(name) hat")
             expectClose(rows.map(\.weight), e.numbers("weight"), Tolerance.coefficient, "\(name) weight")
@@ -145,7 +151,9 @@ import _StromaTestSupport
         }
     }
 
-    @Test("exact permutation tests match permutest(exact = TRUE)", arguments: try MetaforFixture.caseNames("permutest").filter { !$0.contains("random") })
+    @Test(
+        "exact permutation tests match permutest(exact = TRUE)",
+        arguments: try MetaforFixture.caseNames("permutest").filter { !$0.contains("random") })
     func exactPermutation(_ name: String) throws {
         let f = try MetaforFixture.load("permutest")
         let c = try f.case(name)

@@ -12,34 +12,45 @@ import _StromaTestSupport
         let name = c.name
         let options = EffectSizeOptions(dropDoubleZero: c.bool("drop00"))
         if name.contains("SMD_REVMAN") || name.contains(" MD") || name.contains(" SMD") || name.contains(" ROM") {
-            let measure: EffectMeasure = name.contains("SMD_REVMAN") ? .standardizedMeanDifferenceRevMan
-                : name.contains("SMDH") ? .standardizedMeanDifferenceHeteroscedastic
-                : name.contains("SMD") ? .standardizedMeanDifference
-                : name.contains("ROM") ? .logRatioOfMeans : .meanDifference
+            let measure: EffectMeasure =
+                name.contains("SMD_REVMAN")
+                ? .standardizedMeanDifferenceRevMan
+                : name.contains("SMDH")
+                    ? .standardizedMeanDifferenceHeteroscedastic
+                    : name.contains("SMD")
+                        ? .standardizedMeanDifference
+                        : name.contains("ROM") ? .logRatioOfMeans : .meanDifference
             let m1 = input.numbers("m1i")!, s1 = input.numbers("sd1i")!, n1 = input.numbers("n1i")!
             let m2 = input.numbers("m2i")!, s2 = input.numbers("sd2i")!, n2 = input.numbers("n2i")!
             let shared = input.numbers("shared") ?? [Double](repeating: 1, count: m1.count)
             let rows = labels.indices.map { i in
-                ContinuousComparison(label: labels[i], treatment: GroupSummary(mean: m1[i], spread: s1[i], n: n1[i]),
-                                     control: GroupSummary(mean: m2[i], spread: s2[i], n: n2[i]),
-                                     controlSharedBy: Int(shared[i]))
+                ContinuousComparison(
+                    label: labels[i], treatment: GroupSummary(mean: m1[i], spread: s1[i], n: n1[i]),
+                    control: GroupSummary(mean: m2[i], spread: s2[i], n: n2[i]),
+                    controlSharedBy: Int(shared[i]))
             }
             return try EffectSizes.compute(measure, continuous: rows, options: options)
         }
         let measure = EffectMeasure(rawValue: String(name.split(separator: " ").last!))!
         switch measure.inputKind {
         case .twoByTwo:
-            let a = input.numbers("ai")!, n1 = input.numbers("n1i")!, cc = input.numbers("ci")!, n2 = input.numbers("n2i")!
+            let a = input.numbers("ai")!, n1 = input.numbers("n1i")!, cc = input.numbers("ci")!,
+                n2 = input.numbers("n2i")!
             let rows = labels.indices.map {
-                TwoByTwoTable(label: labels[$0], treatmentEvents: a[$0], treatmentTotal: n1[$0], controlEvents: cc[$0], controlTotal: n2[$0])
+                TwoByTwoTable(
+                    label: labels[$0], treatmentEvents: a[$0], treatmentTotal: n1[$0], controlEvents: cc[$0],
+                    controlTotal: n2[$0])
             }
             return try EffectSizes.compute(measure, tables: rows, options: options)
         case .correlation:
             let r = input.numbers("ri")!, n = input.numbers("ni")!
-            return try EffectSizes.compute(measure, correlations: labels.indices.map { CorrelationStudy(label: labels[$0], r: r[$0], n: n[$0]) })
+            return try EffectSizes.compute(
+                measure, correlations: labels.indices.map { CorrelationStudy(label: labels[$0], r: r[$0], n: n[$0]) })
         case .proportion:
             let x = input.numbers("xi")!, n = input.numbers("ni")!
-            return try EffectSizes.compute(measure, proportions: labels.indices.map { ProportionStudy(label: labels[$0], events: x[$0], n: n[$0]) })
+            return try EffectSizes.compute(
+                measure, proportions: labels.indices.map { ProportionStudy(label: labels[$0], events: x[$0], n: n[$0]) }
+            )
         case .continuous:
             throw FixtureError("unexpected continuous case \(name)")
         }
@@ -67,13 +78,17 @@ import _StromaTestSupport
         let m1 = input.numbers("m1i")!, s1 = input.numbers("sd1i")!, n1 = input.numbers("n1i")!
         let m2 = input.numbers("m2i")!, s2 = input.numbers("sd2i")!, n2 = input.numbers("n2i")!
         let rows = m1.indices.map {
-            ContinuousComparison(label: "r\($0)", treatment: GroupSummary(mean: m1[$0], spread: s1[$0], n: n1[$0]),
-                                 control: GroupSummary(mean: m2[$0], spread: s2[$0], n: n2[$0]))
+            ContinuousComparison(
+                label: "r\($0)", treatment: GroupSummary(mean: m1[$0], spread: s1[$0], n: n1[$0]),
+                control: GroupSummary(mean: m2[$0], spread: s2[$0], n: n2[$0]))
         }
-        for measure in [EffectMeasure.meanDifference, .standardizedMeanDifference, .standardizedMeanDifferenceRevMan,
-                        .standardizedMeanDifferenceHeteroscedastic, .logRatioOfMeans] {
+        for measure in [
+            EffectMeasure.meanDifference, .standardizedMeanDifference, .standardizedMeanDifferenceRevMan,
+            .standardizedMeanDifferenceHeteroscedastic, .logRatioOfMeans,
+        ] {
             let up = try EffectSizes.compute(measure, continuous: rows)
-            let down = try EffectSizes.compute(measure, continuous: rows, options: EffectSizeOptions(direction: .higherIsWorse))
+            let down = try EffectSizes.compute(
+                measure, continuous: rows, options: EffectSizeOptions(direction: .higherIsWorse))
             expectClose(down.yi, up.yi.map { -$0 }, 1e-14, "\(measure) yi flipped")
             expectClose(down.vi, up.vi, 1e-14, "\(measure) vi unchanged")
         }
@@ -81,12 +96,15 @@ import _StromaTestSupport
 
     @Test("SEM is converted to SD with SD = SEM * sqrt(n)")
     func semConversion() throws {
-        let sd = ContinuousComparison(label: "a", treatment: GroupSummary(mean: 10, spread: 4, n: 9),
-                                      control: GroupSummary(mean: 14, spread: 5, n: 16))
-        let sem = ContinuousComparison(label: "a", treatment: GroupSummary(mean: 10, spread: 4.0 / 3, n: 9),
-                                       control: GroupSummary(mean: 14, spread: 5.0 / 4, n: 16))
+        let sd = ContinuousComparison(
+            label: "a", treatment: GroupSummary(mean: 10, spread: 4, n: 9),
+            control: GroupSummary(mean: 14, spread: 5, n: 16))
+        let sem = ContinuousComparison(
+            label: "a", treatment: GroupSummary(mean: 10, spread: 4.0 / 3, n: 9),
+            control: GroupSummary(mean: 14, spread: 5.0 / 4, n: 16))
         let a = try EffectSizes.compute(.standardizedMeanDifference, continuous: [sd])
-        let b = try EffectSizes.compute(.standardizedMeanDifference, continuous: [sem], options: EffectSizeOptions(spread: .sem))
+        let b = try EffectSizes.compute(
+            .standardizedMeanDifference, continuous: [sem], options: EffectSizeOptions(spread: .sem))
         expectClose(b.yi, a.yi, 1e-14, "g")
         expectClose(b.vi, a.vi, 1e-14, "v")
     }
@@ -118,26 +136,40 @@ import _StromaTestSupport
         let v = try Self.values()
         for d in v["pt"] as! [[String: Any]] {
             let df = Self.nums(d, "df")[0], x = Self.nums(d, "x")
-            expectClose(x.map { Distributions.tCDF($0, df: df) }, Self.nums(d, "p"), 1e-9, "pt df \(df)", absolute: 1e-300)
-            expectClose(x.map { Distributions.tUpper($0, df: df) }, Self.nums(d, "upper"), 1e-9, "pt upper df \(df)", absolute: 1e-300)
+            expectClose(
+                x.map { Distributions.tCDF($0, df: df) }, Self.nums(d, "p"), 1e-9, "pt df \(df)", absolute: 1e-300)
+            expectClose(
+                x.map { Distributions.tUpper($0, df: df) }, Self.nums(d, "upper"), 1e-9, "pt upper df \(df)",
+                absolute: 1e-300)
         }
         for d in v["qt"] as! [[String: Any]] {
             let df = Self.nums(d, "df")[0]
-            expectClose(Self.nums(d, "p").map { Distributions.tQuantile($0, df: df) }, Self.nums(d, "q"), 1e-9, "qt df \(df)")
+            expectClose(
+                Self.nums(d, "p").map { Distributions.tQuantile($0, df: df) }, Self.nums(d, "q"), 1e-9, "qt df \(df)")
         }
         for d in v["pchisq"] as! [[String: Any]] {
             let df = Self.nums(d, "df")[0], x = Self.nums(d, "x")
-            expectClose(x.map { Distributions.chiSquaredCDF($0, df: df) }, Self.nums(d, "p"), 1e-9, "pchisq df \(df)", absolute: 1e-300)
-            expectClose(x.map { Distributions.chiSquaredUpper($0, df: df) }, Self.nums(d, "upper"), 1e-9, "pchisq upper df \(df)", absolute: 1e-300)
+            expectClose(
+                x.map { Distributions.chiSquaredCDF($0, df: df) }, Self.nums(d, "p"), 1e-9, "pchisq df \(df)",
+                absolute: 1e-300)
+            expectClose(
+                x.map { Distributions.chiSquaredUpper($0, df: df) }, Self.nums(d, "upper"), 1e-9,
+                "pchisq upper df \(df)", absolute: 1e-300)
         }
         for d in v["qchisq"] as! [[String: Any]] {
             let df = Self.nums(d, "df")[0]
-            expectClose(Self.nums(d, "p").map { Distributions.chiSquaredQuantile($0, df: df) }, Self.nums(d, "q"), 1e-9, "qchisq df \(df)")
+            expectClose(
+                Self.nums(d, "p").map { Distributions.chiSquaredQuantile($0, df: df) }, Self.nums(d, "q"), 1e-9,
+                "qchisq df \(df)")
         }
         for d in v["pf"] as! [[String: Any]] {
             let d1 = Self.nums(d, "df1")[0], d2 = Self.nums(d, "df2")[0], x = Self.nums(d, "x")
-            expectClose(x.map { Distributions.fCDF($0, df1: d1, df2: d2) }, Self.nums(d, "p"), 1e-9, "pf \(d1),\(d2)", absolute: 1e-300)
-            expectClose(x.map { Distributions.fUpper($0, df1: d1, df2: d2) }, Self.nums(d, "upper"), 1e-9, "pf upper \(d1),\(d2)", absolute: 1e-300)
+            expectClose(
+                x.map { Distributions.fCDF($0, df1: d1, df2: d2) }, Self.nums(d, "p"), 1e-9, "pf \(d1),\(d2)",
+                absolute: 1e-300)
+            expectClose(
+                x.map { Distributions.fUpper($0, df1: d1, df2: d2) }, Self.nums(d, "upper"), 1e-9,
+                "pf upper \(d1),\(d2)", absolute: 1e-300)
         }
     }
 }

@@ -6,7 +6,9 @@ import _StromaTestSupport
 @Suite struct ModelFixtureTests {
 
     /// PM (and the Q-profile CI) use R's `uniroot` (tol ≈ 1.22e-4); RootFinder replays R's Brent
-    /// iterations, so the same final iterate is reached and PM agrees to ~1e-9 on these fixtures. Kept
+    /// iterations, so the same final iterate is reached and PM agrees to ~1e-9 on these fixtures.
+    ///
+    /// Kept
     /// as a separate name because a different last iterate would move τ² by up to the uniroot tolerance.
     static let pauleMandelTolerance = 1e-6
 
@@ -17,7 +19,8 @@ import _StromaTestSupport
         let het = pm ? Self.pauleMandelTolerance : Tolerance.heterogeneity
         let n = c.name
         expectClose(fit.coefficients.map(\.estimate), e.numbers("beta"), coef, "\(n) beta")
-        expectClose(fit.coefficients.map(\.standardError), e.numbers("se"), pm ? coef : Tolerance.standardError, "\(n) se")
+        expectClose(
+            fit.coefficients.map(\.standardError), e.numbers("se"), pm ? coef : Tolerance.standardError, "\(n) se")
         expectClose(fit.coefficients.map(\.statistic), e.numbers("zval"), pm ? coef : Tolerance.statistic, "\(n) zval")
         expectClose(fit.coefficients.map(\.pValue), e.numbers("pval"), pm ? coef : Tolerance.pValue, "\(n) pval")
         expectClose(fit.coefficients.map(\.ciLower), e.numbers("ci_lb"), pm ? coef : Tolerance.interval, "\(n) ci.lb")

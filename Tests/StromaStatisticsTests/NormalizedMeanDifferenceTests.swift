@@ -3,7 +3,9 @@ import StromaStatistics
 import Testing
 import _StromaTestSupport
 
-/// CAMARADES NMD (no external implementation): checked against Vesterinen et al. 2014's formulas
+/// CAMARADES NMD (no external implementation): checked against Vesterinen et al.
+///
+/// 2014's formulas
 /// (J Neurosci Methods 221:92–102, doi:10.1016/j.jneumeth.2013.09.010, §"Normalised mean difference")
 /// evaluated by hand in the test, and against the toy golden table of design/meta-analysis.md §3.4.
 @Suite struct NormalizedMeanDifferenceTests {
@@ -20,13 +22,16 @@ import _StromaTestSupport
 
     static func rows(sham: Double = 0) -> [ContinuousComparison] {
         toy.map { t in
-            ContinuousComparison(label: t.0, treatment: GroupSummary(mean: t.5, spread: t.6, n: t.4),
-                                 control: GroupSummary(mean: t.2, spread: t.3, n: t.1), shamMean: sham, controlSharedBy: t.7)
+            ContinuousComparison(
+                label: t.0, treatment: GroupSummary(mean: t.5, spread: t.6, n: t.4),
+                control: GroupSummary(mean: t.2, spread: t.3, n: t.1), shamMean: sham, controlSharedBy: t.7)
         }
     }
 
     /// Vesterinen 2014: ES = 100·(x̄c − x̄rx)/(x̄c − x̄sham); SD* = 100·SD/(x̄c − x̄sham); SE = √(SD*c²/nc + SD*rx²/nrx).
-    static func byHand(nc: Double, mc: Double, sdc: Double, nrx: Double, mrx: Double, sdrx: Double, sham: Double) -> (Double, Double) {
+    static func byHand(nc: Double, mc: Double, sdc: Double, nrx: Double, mrx: Double, sdrx: Double, sham: Double) -> (
+        Double, Double
+    ) {
         let es = 100 * (mc - mrx) / (mc - sham)
         let sdcStar = 100 * sdc / (mc - sham), sdrxStar = 100 * sdrx / (mc - sham)
         return (es, (sdcStar * sdcStar / nc + sdrxStar * sdrxStar / nrx).squareRoot())
@@ -80,8 +85,9 @@ import _StromaTestSupport
     @Test("higher-is-better outcome with a sham above control keeps benefit positive")
     func neuroScore() throws {
         // Assumed numbers: a neurological score where sham = 18 (normal), control 8, treated 12.
-        let row = ContinuousComparison(label: "score", treatment: GroupSummary(mean: 12, spread: 3, n: 10),
-                                       control: GroupSummary(mean: 8, spread: 2.5, n: 9), shamMean: 18)
+        let row = ContinuousComparison(
+            label: "score", treatment: GroupSummary(mean: 12, spread: 3, n: 10),
+            control: GroupSummary(mean: 8, spread: 2.5, n: 9), shamMean: 18)
         let r = try EffectSizes.compute(.normalizedMeanDifference, continuous: [row])
         let (es, se) = Self.byHand(nc: 9, mc: 8, sdc: 2.5, nrx: 10, mrx: 12, sdrx: 3, sham: 18)
         #expect(isClose(r.effects[0].yi, 40, relative: 1e-14))
@@ -90,8 +96,9 @@ import _StromaTestSupport
         #expect(isClose(r.effects[0].standardError, Swift.abs(se), relative: 1e-14))
         #expect(isClose(r.effects[0].standardError, (625.0 / 9 + 90).squareRoot(), relative: 1e-14))
         // The direction option does not flip NMD, which is oriented by its definition.
-        let flipped = try EffectSizes.compute(.normalizedMeanDifference, continuous: [row],
-                                              options: EffectSizeOptions(direction: .higherIsWorse))
+        let flipped = try EffectSizes.compute(
+            .normalizedMeanDifference, continuous: [row],
+            options: EffectSizeOptions(direction: .higherIsWorse))
         #expect(flipped.effects[0].yi == r.effects[0].yi)
     }
 
@@ -103,7 +110,10 @@ import _StromaTestSupport
         #expect(set.droppedRows == [2])
         #expect(set.warnings == ["row 3 ('S3') dropped: missing 'shamMean'"])
         rows[2].shamMean = 150
-        #expect(throws: StatisticsError("row 3 ('S3'): 'control.mean' equals 'shamMean' (150); NMD needs an injury-induced deficit")) {
+        #expect(
+            throws: StatisticsError(
+                "row 3 ('S3'): 'control.mean' equals 'shamMean' (150); NMD needs an injury-induced deficit")
+        ) {
             try EffectSizes.compute(.normalizedMeanDifference, continuous: rows)
         }
     }
@@ -116,8 +126,9 @@ import _StromaTestSupport
         let m1 = input.numbers("m1i")!, s1 = input.numbers("sd1i")!, n1 = input.numbers("n1i")!
         let m2 = input.numbers("m2i")!, s2 = input.numbers("sd2i")!, n2 = input.numbers("n2i")!
         let rows = m1.indices.map {
-            ContinuousComparison(label: labels[$0], treatment: GroupSummary(mean: m1[$0], spread: s1[$0], n: n1[$0]),
-                                 control: GroupSummary(mean: m2[$0], spread: s2[$0], n: n2[$0]))
+            ContinuousComparison(
+                label: labels[$0], treatment: GroupSummary(mean: m1[$0], spread: s1[$0], n: n1[$0]),
+                control: GroupSummary(mean: m2[$0], spread: s2[$0], n: n2[$0]))
         }
         let set = try EffectSizes.compute(.standardizedMeanDifferenceRevMan, continuous: rows)
         // By hand: g = (m1 − m2)/Sp · (1 − 3/(4N − 9)), v = N/(n1 n2) + g²/(2(N − 3.94)).
@@ -144,12 +155,14 @@ import _StromaTestSupport
     func bonferroni() throws {
         let set = try EffectSizes.compute(.normalizedMeanDifference, continuous: Self.rows())
         let routes = ["IV", "IV", "IA", "IC", "IC", "IV", "IA"]
-        let r = try Subgroups.compare(yi: set.yi, vi: set.vi, labels: set.labels, groups: routes, moderatorName: "route",
-                                      variant: .fixedEffectPartition, stratifications: 5)
+        let r = try Subgroups.compare(
+            yi: set.yi, vi: set.vi, labels: set.labels, groups: routes, moderatorName: "route",
+            variant: .fixedEffectPartition, stratifications: 5)
         #expect(isClose(r.test.statistic, 7.7630377, relative: 1e-7))
         #expect(isClose(r.test.pValue, 0.020619483, relative: 1e-7))
         #expect(isClose(r.withinQ ?? .nan, 8.2014729, relative: 1e-7))
-        expectClose(r.subgroups.map(\.estimate), [53.956099, 31.523379, 22.310583], 1e-7, "FE stratum estimates IA, IC, IV")
+        expectClose(
+            r.subgroups.map(\.estimate), [53.956099, 31.523379, 22.310583], 1e-7, "FE stratum estimates IA, IC, IV")
         #expect(r.bonferroniThreshold == 0.01)
         #expect(r.significantAfterBonferroni == false)
         #expect(r.test.pValue < 0.05)

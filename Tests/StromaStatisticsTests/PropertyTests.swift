@@ -8,8 +8,11 @@ import _StromaTestSupport
     /// k = 3…25 studies: yi in [−3, 3], vi in [0.01, 2].
     static let studies = zip(Gen.double(in: -3...3), Gen.double(in: 0.01...2)).array(of: 3...25)
 
-    static func fit(_ s: [(Double, Double)], _ method: TauEstimator, test: InferenceTest = .z) throws -> MetaAnalysisResult {
-        try MetaAnalysis.fit(yi: s.map(\.0), vi: s.map(\.1), options: MetaAnalysisOptions(method: method, test: test, fallback: []))
+    static func fit(_ s: [(Double, Double)], _ method: TauEstimator, test: InferenceTest = .z) throws
+        -> MetaAnalysisResult
+    {
+        try MetaAnalysis.fit(
+            yi: s.map(\.0), vi: s.map(\.1), options: MetaAnalysisOptions(method: method, test: test, fallback: []))
     }
 
     @Test("study order does not change any estimate", arguments: TauEstimator.allCases)
@@ -64,8 +67,9 @@ import _StromaTestSupport
         }
     }
 
-    @Test("y -> a*y + b, v -> a^2*v scales the estimate, SE and tau^2 and leaves tests unchanged",
-          arguments: TauEstimator.allCases)
+    @Test(
+        "y -> a*y + b, v -> a^2*v scales the estimate, SE and tau^2 and leaves tests unchanged",
+        arguments: TauEstimator.allCases)
     func scaling(_ method: TauEstimator) async {
         await propertyCheck(input: Self.studies, Gen.double(in: 0.5...3), Gen.double(in: -5...5)) { s, a, b in
             let t = s.map { (a * $0.0 + b, a * a * $0.1) }
@@ -74,7 +78,8 @@ import _StromaTestSupport
             // metafor) is fixed, so PM is only checked on τ² within that tolerance.
             let options = MetaAnalysisOptions(method: method, fallback: [], threshold: 1e-12, maxIterations: 200)
             guard let r = try? MetaAnalysis.fit(yi: s.map(\.0), vi: s.map(\.1), options: options),
-                  let q = try? MetaAnalysis.fit(yi: t.map(\.0), vi: t.map(\.1), options: options) else { return }
+                let q = try? MetaAnalysis.fit(yi: t.map(\.0), vi: t.map(\.1), options: options)
+            else { return }
             #expect(isClose(q.heterogeneity.statistic, r.heterogeneity.statistic, relative: 1e-9))
             if method == .pauleMandel {
                 #expect(Swift.abs(q.tau2 - a * a * r.tau2) <= 1.3e-4 * Swift.max(1, a * a))
@@ -92,9 +97,12 @@ import _StromaTestSupport
     func knappHartung() async {
         await propertyCheck(input: Self.studies) { s in
             guard let z = try? Self.fit(s, .restrictedMaximumLikelihood),
-                  let h = try? Self.fit(s, .restrictedMaximumLikelihood, test: .knappHartung) else { return }
+                let h = try? Self.fit(s, .restrictedMaximumLikelihood, test: .knappHartung)
+            else { return }
             #expect(z.pooled.estimate == h.pooled.estimate)
-            #expect(isClose(h.pooled.standardError, z.pooled.standardError * h.knappHartungScale.squareRoot(), relative: 1e-12))
+            #expect(
+                isClose(
+                    h.pooled.standardError, z.pooled.standardError * h.knappHartungScale.squareRoot(), relative: 1e-12))
         }
     }
 }

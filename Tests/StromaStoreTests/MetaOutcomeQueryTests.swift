@@ -17,11 +17,13 @@ import Testing
     func onlyWithOutcomes() throws {
         let store = try Self.store()
         #expect(try store.experimentsWithOutcomes().map(\.id) == (1...6).map { "madeup-0\($0)" })
-        #expect(try store.experimentsWithOutcomes(ExperimentQuery(condition: "spinal cord injury")).map(\.id)
-            == ["madeup-06"])
+        #expect(
+            try store.experimentsWithOutcomes(ExperimentQuery(condition: "spinal cord injury")).map(\.id)
+                == ["madeup-06"])
     }
 
-    @Test("An outcome term keeps only its outcomes; synonyms and broader terms resolve",
+    @Test(
+        "An outcome term keeps only its outcomes; synonyms and broader terms resolve",
         arguments: ["mnss", "mNSS", "neurological-score"])
     func outcomeFilter(name: String) throws {
         let found = try Self.store().experimentsWithOutcomes(

@@ -4,7 +4,9 @@ import Testing
 @testable import StromaStore
 
 @Suite struct RegistryStoreTests {
-    static func study(_ id: String, version: String?, title: String = "A trial", status: String = "RECRUITING") -> RegistryStudy {
+    static func study(_ id: String, version: String?, title: String = "A trial", status: String = "RECRUITING")
+        -> RegistryStudy
+    {
         RegistryStudy(
             nctId: id, briefTitle: title, overallStatus: status,
             lastUpdatePostedDate: version.flatMap { PartialDate(iso: $0) }.map { .init(date: $0, type: .actual) },
@@ -43,7 +45,8 @@ import Testing
     func versions() throws {
         let store = try StromaStore.inMemory()
         _ = try store.upsertStudy(Self.study("NCT01909154", version: "2020-05"), msc: nil)
-        let updated = try store.upsertStudy(Self.study("NCT01909154", version: "2023-02-01", status: "COMPLETED"), msc: nil)
+        let updated = try store.upsertStudy(
+            Self.study("NCT01909154", version: "2023-02-01", status: "COMPLETED"), msc: nil)
         #expect(updated == .updated(reason: "version 2020-05 → 2023-02-01"))
         let stored = try #require(try store.study(id: "NCT01909154"))
         #expect(stored.study.overallStatus == "COMPLETED")
@@ -68,7 +71,8 @@ import Testing
         let ris = BibliographicRecord(
             sourceFormat: .ris, doi: "https://doi.org/10.1016/J.RETH.2024.12.017",
             title: "Beyond conventional therapies: MSCs in the battle against nerve injury",
-            authors: ["Song, S.", "Li, C."], journal: "Regenerative Therapy", year: 2025, volume: "28", pages: "280-291",
+            authors: ["Song, S.", "Li, C."], journal: "Regenerative Therapy", year: 2025, volume: "28",
+            pages: "280-291",
             keywords: ["nerve injury"])
         let outcomes = try store.upsertBibliographicRecords([ris, pubmed]).map { try $0.get().name }
         #expect(outcomes == ["new", "updated"])
@@ -82,7 +86,8 @@ import Testing
         #expect(merged.keywords == ["nerve injury"])
         // Re-importing both is a no-op.
         let dump = try store.registryDump()
-        #expect(try store.upsertBibliographicRecords([pubmed, ris]).map { try $0.get().name } == ["unchanged", "unchanged"])
+        #expect(
+            try store.upsertBibliographicRecords([pubmed, ris]).map { try $0.get().name } == ["unchanged", "unchanged"])
         #expect(try store.registryDump() == dump)
     }
 
@@ -114,8 +119,13 @@ import Testing
         var s4 = Self.study("NCT00000004", version: "2024-06-01")
         s4.firstPostedDate = .init(date: PartialDate(iso: "2019-01-01")!)
         _ = try store.upsertStudies([
-            .init(study: s1, msc: Self.msc(source: "bone-marrow", routes: ["intravenous", "intrathecal"], conditions: ["spinal-cord-injury"])),
-            .init(study: s2, msc: Self.msc(source: "bone-marrow", routes: ["intravenous"], conditions: ["spinal-cord-injury"])),
+            .init(
+                study: s1,
+                msc: Self.msc(
+                    source: "bone-marrow", routes: ["intravenous", "intrathecal"], conditions: ["spinal-cord-injury"])),
+            .init(
+                study: s2,
+                msc: Self.msc(source: "bone-marrow", routes: ["intravenous"], conditions: ["spinal-cord-injury"])),
             .init(study: s3, msc: Self.msc(source: nil, routes: [], conditions: ["spinal-cord-injury", "stroke"])),
             .init(study: s4, msc: RegistryMSCSummary(isMSC: false, extraction: "{}")),
         ])

@@ -75,9 +75,10 @@ struct TermProfileTests {
         let store = try TestKnowledge.store()
         let profile = try store.profile(of: "intravenous", kind: .route)
         #expect(profile.children.map(\.id) == ["tail-vein"])
-        #expect(profile.experiments.map(\.id) == [
-            "seed004-table1-row01", "seed004-table1-row02", "seed004-table1-row04",
-        ])
+        #expect(
+            profile.experiments.map(\.id) == [
+                "seed004-table1-row01", "seed004-table1-row02", "seed004-table1-row04",
+            ])
         #expect(profile.claims.map(\.id) == ["seed004-fig1-lung-trapping", "seed004-row04-route"])
     }
 

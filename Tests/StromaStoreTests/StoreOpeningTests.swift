@@ -156,7 +156,9 @@ struct StoreOpeningTests {
         let folder = try TemporaryFolder()
         defer { folder.cleanUp() }
         let path = folder.path("missing/s.sqlite")
-        #expect(throws: StoreError.unusablePath(path: path, reason: "folder '\(folder.path("missing"))' does not exist")) {
+        #expect(
+            throws: StoreError.unusablePath(path: path, reason: "folder '\(folder.path("missing"))' does not exist")
+        ) {
             try StromaStore.openKnowledgeStore(path: path, knowledge: KnowledgeBase())
         }
         _ = try StromaStore.openKnowledgeStore(path: path, knowledge: KnowledgeBase(), createFolder: true)

@@ -62,8 +62,9 @@ struct TermResolutionTests {
     @Test("a name shared by two kinds is ambiguous without --kind and resolves with it")
     func ambiguous() throws {
         let store = try TestKnowledge.store()
-        #expect(throws: StoreError.ambiguousTerm(
-            name: "human", candidates: [TermReference(.origin, "human"), TermReference(.species, "human")])
+        #expect(
+            throws: StoreError.ambiguousTerm(
+                name: "human", candidates: [TermReference(.origin, "human"), TermReference(.species, "human")])
         ) {
             try store.resolveTerm("human", kind: nil)
         }

@@ -54,14 +54,16 @@ final class ZipArchive {
             let zip64Offset = tail.le64(eocd - 20 + 8)
             let record = try Self.read(handle, at: zip64Offset, count: 56, name: name)
             guard record.le32(0) == 0x0606_4B50 else {
-                throw ImportError("'\(name)' is corrupt: ZIP64 end-of-central-directory record missing at byte offset \(zip64Offset)")
+                throw ImportError(
+                    "'\(name)' is corrupt: ZIP64 end-of-central-directory record missing at byte offset \(zip64Offset)")
             }
             count = record.le64(32)
             size = record.le64(40)
             offset = record.le64(48)
         }
         guard offset <= fileSize, size <= fileSize - offset, size <= 1 << 31, count <= UInt64(Int32.max) else {
-            throw ImportError("'\(name)' is corrupt: central directory (byte offset \(offset), \(size) bytes) lies outside the file")
+            throw ImportError(
+                "'\(name)' is corrupt: central directory (byte offset \(offset), \(size) bytes) lies outside the file")
         }
         entryCount = Int(count)
         directory = try Self.read(handle, at: offset, count: Int(size), name: name)
@@ -75,7 +77,8 @@ final class ZipArchive {
         let d = directory
         let at = cursor
         guard at + 46 <= d.count, d.le32(at) == 0x0201_4B50 else {
-            throw ImportError("'\(fileName)' is corrupt: central directory entry \(read + 1) malformed at directory byte \(at)")
+            throw ImportError(
+                "'\(fileName)' is corrupt: central directory entry \(read + 1) malformed at directory byte \(at)")
         }
         let nameLength = Int(d.le16(at + 28)), extraLength = Int(d.le16(at + 30))
         let commentLength = Int(d.le16(at + 32))
@@ -116,7 +119,8 @@ final class ZipArchive {
         let where_ = "'\(fileName)' entry '\(entry.name)'"
         guard entry.flags & 1 == 0 else { throw ImportError("\(where_) is encrypted; valid: unencrypted entries") }
         guard entry.uncompressedSize <= Self.maximumEntrySize else {
-            throw ImportError("\(where_) declares \(entry.uncompressedSize) bytes; valid: at most \(Self.maximumEntrySize)")
+            throw ImportError(
+                "\(where_) declares \(entry.uncompressedSize) bytes; valid: at most \(Self.maximumEntrySize)")
         }
         guard entry.localHeaderOffset <= fileSize, entry.compressedSize <= fileSize else {
             throw ImportError("\(where_) is corrupt: offsets lie outside the file")
@@ -127,7 +131,9 @@ final class ZipArchive {
         }
         let dataOffset = entry.localHeaderOffset + 30 + UInt64(header.le16(26)) + UInt64(header.le16(28))
         guard dataOffset <= fileSize, entry.compressedSize <= fileSize - dataOffset else {
-            throw ImportError("\(where_) is corrupt: data (byte offset \(dataOffset), \(entry.compressedSize) bytes) runs past the file end")
+            throw ImportError(
+                "\(where_) is corrupt: data (byte offset \(dataOffset), \(entry.compressedSize) bytes) runs past the file end"
+            )
         }
         return try Self.read(handle, at: dataOffset, count: Int(entry.compressedSize), name: fileName)
     }
@@ -146,14 +152,17 @@ final class ZipArchive {
             throw ImportError("\(where_) uses compression method \(entry.method); valid: 0 (stored) or 8 (deflate)")
         }
         guard output.count == Int(entry.uncompressedSize) else {
-            throw ImportError("\(where_) is corrupt: \(output.count) bytes inflated, \(entry.uncompressedSize) declared")
+            throw ImportError(
+                "\(where_) is corrupt: \(output.count) bytes inflated, \(entry.uncompressedSize) declared")
         }
         let crc = output.withUnsafeBytes { buffer -> UInt32 in
             guard let base = buffer.bindMemory(to: Bytef.self).baseAddress else { return 0 }
             return UInt32(CZlib.crc32(0, base, uInt(buffer.count)))
         }
         guard crc == entry.crc32 else {
-            throw ImportError("\(where_) is corrupt: CRC-32 \(String(crc, radix: 16)) does not match \(String(entry.crc32, radix: 16))")
+            throw ImportError(
+                "\(where_) is corrupt: CRC-32 \(String(crc, radix: 16)) does not match \(String(entry.crc32, radix: 16))"
+            )
         }
         return output
     }
@@ -194,7 +203,8 @@ final class ZipArchive {
             try handle.seek(toOffset: offset)
             let data = try handle.read(upToCount: count) ?? Data()
             guard data.count == count else {
-                throw ImportError("'\(name)' is truncated: wanted \(count) bytes at byte offset \(offset), found \(data.count)")
+                throw ImportError(
+                    "'\(name)' is truncated: wanted \(count) bytes at byte offset \(offset), found \(data.count)")
             }
             return data
         } catch let error as ImportError {

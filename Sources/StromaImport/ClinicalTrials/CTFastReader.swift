@@ -10,7 +10,7 @@ import Foundation
 /// either reads them or reports the precise error. Skipped values are checked for balanced
 /// brackets and terminated strings only.
 struct CTFastReader {
-    /// "Decode these bytes with JSONDecoder instead."
+    /// "Decode these bytes with JSONDecoder instead.".
     struct Fallback: Error {}
 
     /// Where a container's members are read.
@@ -197,7 +197,9 @@ struct CTFastReader {
                 k += 6
                 if (0xD800...0xDBFF).contains(scalar) {
                     // A high surrogate must be followed by an escaped low surrogate.
-                    guard k + 1 < raw.count, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") else { throw Fallback() }
+                    guard k + 1 < raw.count, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") else {
+                        throw Fallback()
+                    }
                     let low = try hex4(k + 2)
                     guard (0xDC00...0xDFFF).contains(low) else { throw Fallback() }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
@@ -234,14 +236,18 @@ struct CTFastReader {
         if try null() { return nil }
         guard i < b.count else { throw Fallback() }
         if b[i] == UInt8(ascii: "\"") {
-            guard let text = try string(), let n = Int(text.trimmingCharacters(in: .whitespaces)) else { throw Fallback() }
+            guard let text = try string(), let n = Int(text.trimmingCharacters(in: .whitespaces)) else {
+                throw Fallback()
+            }
             return n
         }
         let start = i
         if b[i] == UInt8(ascii: "-") { i += 1 }
         while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
         // Fractions and exponents go to JSONDecoder, which decides what is a whole number.
-        if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") { throw Fallback() }
+        if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E") {
+            throw Fallback()
+        }
         guard let base = b.baseAddress, i > start,
             let n = Int(String(decoding: UnsafeRawBufferPointer(start: base + start, count: i - start), as: UTF8.self))
         else { throw Fallback() }

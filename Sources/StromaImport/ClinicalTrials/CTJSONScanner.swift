@@ -83,7 +83,9 @@ enum CTJSONScanner {
         return i
     }
 
-    /// `start` is at the opening quote; returns the index after the closing quote. Finds each
+    /// `start` is at the opening quote; returns the index after the closing quote.
+    ///
+    /// Finds each
     /// candidate quote with `memchr` and accepts it when an even number of backslashes precede it.
     static func skipString(_ b: UnsafeRawBufferPointer, _ start: Int) throws(Failure) -> Int {
         guard let base = b.baseAddress else { throw Failure(offset: start, reason: "unterminated string") }
@@ -125,7 +127,8 @@ enum CTJSONScanner {
             while i < b.count {
                 if i + 8 <= b.count, let base = b.baseAddress {
                     // Eight bytes at a time up to the next quote or bracket.
-                    let mask = structuralMask(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    let mask = structuralMask(
+                        UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
                     if mask == 0 {
                         i += 8
                         continue

@@ -107,7 +107,9 @@ extension CTWireStudy {
 
     private static func outcomes(_ list: [Outcome]?) -> [RegistryStudy.OutcomeMeasure] {
         (list ?? []).compactMap { o in
-            o.measure.map { RegistryStudy.OutcomeMeasure(measure: $0, timeFrame: o.timeFrame, description: o.description) }
+            o.measure.map {
+                RegistryStudy.OutcomeMeasure(measure: $0, timeFrame: o.timeFrame, description: o.description)
+            }
         }
     }
 }

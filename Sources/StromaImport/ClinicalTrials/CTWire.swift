@@ -1,7 +1,9 @@
 import Foundation
 
 /// The subset of the ClinicalTrials.gov API v2 study JSON that ``RegistryStudy`` keeps, as
-/// `Decodable` mirrors of the registry's camelCase objects. Every member is optional: absent
+/// `Decodable` mirrors of the registry's camelCase objects.
+///
+/// Every member is optional: absent
 /// modules are normal (partial records), and unknown keys are ignored.
 struct CTWireStudy: Decodable {
     var protocolSection: ProtocolSection?

@@ -124,30 +124,31 @@ public struct RegistryStudyReader {
         copy.pipeline = nil
         let box = ReaderBox(copy)
         let archiveName = root.lastPathComponent
-        return StudyPipeline(StudyPipeline.Source(next: {
-            guard let unit = try box.reader.nextUnit() else { return nil }
-            switch unit {
-            case .file(let url):
-                return { decoder in
-                    Self.batch(decoder: decoder) { try box.reader.load(.file(url)) }
-                }
-            case .zipEntry(let entry):
-                let source = "\(archiveName)!/\(entry.name)"
-                let stem = ((entry.name as NSString).lastPathComponent as NSString).deletingPathExtension
-                let stored: Data
-                do {
-                    stored = try box.reader.archive!.storedData(of: entry)
-                } catch {
-                    let failure = error as? ImportError ?? ImportError("\(error)")
-                    return { _ in [.failure(failure)] }
-                }
-                return { decoder in
-                    Self.batch(decoder: decoder) {
-                        (try ZipArchive.expand(stored, entry: entry, archiveName: archiveName), source, stem)
+        return StudyPipeline(
+            StudyPipeline.Source(next: {
+                guard let unit = try box.reader.nextUnit() else { return nil }
+                switch unit {
+                case .file(let url):
+                    return { decoder in
+                        Self.batch(decoder: decoder) { try box.reader.load(.file(url)) }
+                    }
+                case .zipEntry(let entry):
+                    let source = "\(archiveName)!/\(entry.name)"
+                    let stem = ((entry.name as NSString).lastPathComponent as NSString).deletingPathExtension
+                    let stored: Data
+                    do {
+                        stored = try box.reader.archive!.storedData(of: entry)
+                    } catch {
+                        let failure = error as? ImportError ?? ImportError("\(error)")
+                        return { _ in [.failure(failure)] }
+                    }
+                    return { decoder in
+                        Self.batch(decoder: decoder) {
+                            (try ZipArchive.expand(stored, entry: entry, archiveName: archiveName), source, stem)
+                        }
                     }
                 }
-            }
-        }))
+            }))
     }
 
     /// Loads one unit with `load` and decodes all its records (a file-level error is one item).
@@ -157,9 +158,12 @@ public struct RegistryStudyReader {
         do {
             let (data, source, stem) = try load()
             guard let elements = try classify(data, source: source, fileStem: stem) else {
-                return [result {
-                    try decodeStudy(data[...], decoder: decoder, source: source, record: 1, offset: 0, fileStem: stem)
-                }]
+                return [
+                    result {
+                        try decodeStudy(
+                            data[...], decoder: decoder, source: source, record: 1, offset: 0, fileStem: stem)
+                    }
+                ]
             }
             return elements.enumerated().map { n, range in
                 result {
@@ -218,7 +222,8 @@ public struct RegistryStudyReader {
         case .clinicalTrialsV2Study:
             return nil
         case .clinicalTrialsV2Page:
-            let elements: [Range<Int>] = try data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) throws -> [Range<Int>] in
+            let elements: [Range<Int>] = try data.withUnsafeBytes {
+                (buffer: UnsafeRawBufferPointer) throws -> [Range<Int>] in
                 do {
                     let members = try CTJSONScanner.topLevelMembers(buffer)
                     guard let studies = members.first(where: { $0.key == "studies" }) else { return [] }
@@ -230,18 +235,23 @@ public struct RegistryStudyReader {
             return elements.map { ($0.lowerBound + data.startIndex)..<($0.upperBound + data.startIndex) }
         case .clinicalTrialsV1:
             throw ImportError(
-                "'\(source)' is a retired ClinicalTrials.gov API v1 'FullStudiesResponse'; download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(Self.nctId(inV1: data) ?? fileStem)")
+                "'\(source)' is a retired ClinicalTrials.gov API v1 'FullStudiesResponse'; download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(Self.nctId(inV1: data) ?? fileStem)"
+            )
         case .clinicalTrialsLegacyXML:
             throw ImportError(
-                "'\(source)' is the retired ClinicalTrials.gov classic XML ('<clinical_study>'); download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(fileStem)")
+                "'\(source)' is the retired ClinicalTrials.gov classic XML ('<clinical_study>'); download the v2 JSON from https://clinicaltrials.gov/api/v2/studies/\(fileStem)"
+            )
         case let other:
             throw ImportError(
-                "'\(source)' is \(other.summary), not a ClinicalTrials.gov API v2 study; valid: a v2 study object or a page {\"studies\":[…]}")
+                "'\(source)' is \(other.summary), not a ClinicalTrials.gov API v2 study; valid: a v2 study object or a page {\"studies\":[…]}"
+            )
         }
     }
 
     /// Decodes a study with ``CTFastReader`` and, for anything it does not accept, with
-    /// `JSONDecoder` (which reads it or names the field and position of the problem). Both give
+    /// `JSONDecoder` (which reads it or names the field and position of the problem).
+    ///
+    /// Both give
     /// the same ``CTWireStudy`` (tested on every sample).
     static func wire(_ bytes: Data, decoder: JSONDecoder, fastPath: Bool = true) throws -> CTWireStudy {
         if fastPath, let fast = bytes.withUnsafeBytes({ try? CTWireStudy.fast(bytes: $0) }) {
@@ -253,7 +263,8 @@ public struct RegistryStudyReader {
     private func decodeStudy(
         _ bytes: Data, source: String, record: Int, offset: Int, fileStem: String?
     ) throws -> RegistryStudy {
-        try Self.decodeStudy(bytes, decoder: decoder, source: source, record: record, offset: offset, fileStem: fileStem)
+        try Self.decodeStudy(
+            bytes, decoder: decoder, source: source, record: record, offset: offset, fileStem: fileStem)
     }
 
     private static func decodeStudy(
@@ -290,7 +301,8 @@ public struct RegistryStudyReader {
 
     static func looksLikeNCT(_ text: String) -> Bool {
         let u = text.utf8
-        return u.count == 11 && text.uppercased().hasPrefix("NCT") && u.dropFirst(3).allSatisfy { (48...57).contains($0) }
+        return u.count == 11 && text.uppercased().hasPrefix("NCT")
+            && u.dropFirst(3).allSatisfy { (48...57).contains($0) }
     }
 
     private static func nctId(inV1 data: Data) -> String? {

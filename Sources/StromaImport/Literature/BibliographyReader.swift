@@ -2,7 +2,9 @@ import Foundation
 import StromaDomain
 
 /// Reads any supported literature file, choosing the reader with ``ImportFormatSniffer``:
-/// PubMed XML, MEDLINE, RIS, SyRF study CSV. Other formats are refused with a message naming
+/// PubMed XML, MEDLINE, RIS, SyRF study CSV.
+///
+/// Other formats are refused with a message naming
 /// what the file is.
 public enum BibliographyReader {
     public static func read(_ url: URL) throws -> [BibliographicRecord] {
@@ -14,9 +16,12 @@ public enum BibliographyReader {
         case .syrfBibliographic, .syrfAnnotations: return try SyRFBibliographyReader.read(url)
         default:
             if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size == 0 {
-                throw ImportError("'\(url.lastPathComponent)' is empty; valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV")
+                throw ImportError(
+                    "'\(url.lastPathComponent)' is empty; valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV")
             }
-            throw ImportError("'\(url.lastPathComponent)' is \(format.summary); valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV")
+            throw ImportError(
+                "'\(url.lastPathComponent)' is \(format.summary); valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV"
+            )
         }
     }
 }

@@ -31,18 +31,24 @@ public enum MedlineReader {
             }
             if line.hasPrefix("      ") || line.hasPrefix("\t") {
                 guard !fields.isEmpty else {
-                    throw ImportError("'\(source)' line \(lineNumber): continuation line outside a record; valid: a line 'TAG - value' first")
+                    throw ImportError(
+                        "'\(source)' line \(lineNumber): continuation line outside a record; valid: a line 'TAG - value' first"
+                    )
                 }
                 let more = line.trimmingCharacters(in: .whitespaces)
                 fields[fields.count - 1].value += fields[fields.count - 1].value.isEmpty ? more : " " + more
                 continue
             }
             guard let dash = line.firstIndex(of: "-"), line.distance(from: line.startIndex, to: dash) == 4 else {
-                throw ImportError("'\(source)' line \(lineNumber): '\(line.prefix(40))' is not a MEDLINE field; valid: a four-character tag, '- ' and a value")
+                throw ImportError(
+                    "'\(source)' line \(lineNumber): '\(line.prefix(40))' is not a MEDLINE field; valid: a four-character tag, '- ' and a value"
+                )
             }
             let tag = line[..<dash].trimmingCharacters(in: .whitespaces)
             guard !tag.isEmpty, tag.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
-                throw ImportError("'\(source)' line \(lineNumber): tag '\(line[..<dash])' is not a MEDLINE tag; valid: 2–4 capital letters")
+                throw ImportError(
+                    "'\(source)' line \(lineNumber): tag '\(line[..<dash])' is not a MEDLINE tag; valid: 2–4 capital letters"
+                )
             }
             if fields.isEmpty { recordLine = lineNumber }
             let value = line[line.index(after: dash)...].trimmingCharacters(in: .whitespaces)
@@ -83,8 +89,11 @@ public enum MedlineReader {
             default: r.unknownTags.append(.init(tag: field.tag, value: value))
             }
         }
-        if r.journal == nil { r.journal = shortJournal }
-        else if let shortJournal { r.unknownTags.append(.init(tag: "TA", value: shortJournal)) }
+        if r.journal == nil {
+            r.journal = shortJournal
+        } else if let shortJournal {
+            r.unknownTags.append(.init(tag: "TA", value: shortJournal))
+        }
         if r.pmid == nil { r.warnings.append("record has no 'PMID' field") }
         return r
     }

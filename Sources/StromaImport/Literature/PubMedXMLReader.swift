@@ -46,8 +46,12 @@ public enum PubMedXMLReader {
             throw ImportError("'\(source)' has root element '<\(root)>'; valid: '<PubmedArticleSet>'")
         }
         guard ok else {
-            let reason = (parser.parserError as NSError?).map { "\($0.localizedDescription) (code \($0.code))" } ?? "malformed XML"
-            throw ImportError("'\(source)' line \(parser.lineNumber), column \(parser.columnNumber): \(reason); valid: well-formed PubMed XML")
+            let reason =
+                (parser.parserError as NSError?).map { "\($0.localizedDescription) (code \($0.code))" }
+                ?? "malformed XML"
+            throw ImportError(
+                "'\(source)' line \(parser.lineNumber), column \(parser.columnNumber): \(reason); valid: well-formed PubMed XML"
+            )
         }
         return delegate.records
     }
@@ -83,13 +87,16 @@ final class PubMedXMLCollector: NSObject, XMLParserDelegate {
         path.append(name)
         if isRoot {
             rootName = name
-            if name == "PubmedArticleSet" || name == "PubmedArticle" { sawRoot = true } else {
+            if name == "PubmedArticleSet" || name == "PubmedArticle" {
+                sawRoot = true
+            } else {
                 parser.abortParsing()
                 return
             }
         }
         if name == "PubmedArticle" || name == "PubmedBookArticle" {
-            current = BibliographicRecord(sourceFormat: .pubmedXML, source: "\(source) record \(records.count + 1) (line \(parser.lineNumber))")
+            current = BibliographicRecord(
+                sourceFormat: .pubmedXML, source: "\(source) record \(records.count + 1) (line \(parser.lineNumber))")
             articleDepth = path.count
             startPage = nil
             endPage = nil
@@ -168,7 +175,9 @@ final class PubMedXMLCollector: NSObject, XMLParserDelegate {
             if attributes["EIdType"] == "doi", r.doi == nil { r.doi = value }
         case "ArticleId" where parent == "ArticleIdList":
             let type = attributes["IdType"] ?? "unknown"
-            if type == "doi" { r.doi = value } else if type != "pubmed" {
+            if type == "doi" {
+                r.doi = value
+            } else if type != "pubmed" {
                 r.unknownTags.append(.init(tag: "ArticleId:\(type)", value: value))
             }
         default: break

@@ -2,7 +2,9 @@ import Foundation
 import StromaDomain
 
 /// Reads RIS: lines `TG  - value` (two-character tag, two spaces, dash, space), records from
-/// `TY  - ` to `ER  - `. A line inside a record that is not a tag line continues the previous
+/// `TY  - ` to `ER  - `.
+///
+/// A line inside a record that is not a tag line continues the previous
 /// value (joined with a newline, leading spaces removed). Lines outside records (export headers
 /// such as `Record #1 of 2`) are ignored. A byte-order mark and leading blank lines are skipped;
 /// empty tags (`SP  -`) give no value.
@@ -24,7 +26,8 @@ public enum RISReader {
             first.hasPrefix("FN ") || (first.hasPrefix("PT ") && !first.hasPrefix("PT  -"))
         {
             throw ImportError(
-                "'\(source)' is a Web of Science tagged file ('\(first.prefix(40))'), not RIS; export 'RIS' (or 'Other reference software') from Web of Science, or a MEDLINE file from PubMed")
+                "'\(source)' is a Web of Science tagged file ('\(first.prefix(40))'), not RIS; export 'RIS' (or 'Other reference software') from Web of Science, or a MEDLINE file from PubMed"
+            )
         }
         var records: [BibliographicRecord] = []
         var fields: [(tag: String, value: String)]? = nil
@@ -34,13 +37,16 @@ public enum RISReader {
             if let (tag, value) = tagLine(line) {
                 if tag == "TY" {
                     if fields != nil {
-                        throw ImportError("'\(source)' line \(lineNumber): 'TY' opens a record before the record of line \(recordLine) was closed by 'ER'; valid: one 'ER  - ' per 'TY  - '")
+                        throw ImportError(
+                            "'\(source)' line \(lineNumber): 'TY' opens a record before the record of line \(recordLine) was closed by 'ER'; valid: one 'ER  - ' per 'TY  - '"
+                        )
                     }
                     fields = [(tag, value)]
                     recordLine = lineNumber
                 } else if tag == "ER" {
                     guard let done = fields else {
-                        throw ImportError("'\(source)' line \(lineNumber): 'ER' without an open record; valid: 'TY  - ' first")
+                        throw ImportError(
+                            "'\(source)' line \(lineNumber): 'ER' without an open record; valid: 'TY  - ' first")
                     }
                     records.append(record(done, source: source, number: records.count + 1, line: recordLine))
                     fields = nil
@@ -57,7 +63,8 @@ public enum RISReader {
             }
         }
         if fields != nil {
-            throw ImportError("'\(source)' line \(recordLine): record is not closed; valid: a line 'ER  - ' after each record")
+            throw ImportError(
+                "'\(source)' line \(recordLine): record is not closed; valid: a line 'ER  - ' after each record")
         }
         return records
     }
@@ -82,7 +89,9 @@ public enum RISReader {
         (65...90).contains(c) || (!first && (48...57).contains(c))
     }
 
-    private static func record(_ fields: [(tag: String, value: String)], source: String, number: Int, line: Int) -> BibliographicRecord {
+    private static func record(_ fields: [(tag: String, value: String)], source: String, number: Int, line: Int)
+        -> BibliographicRecord
+    {
         var r = BibliographicRecord(sourceFormat: .ris, source: "\(source) record \(number) (line \(line))")
         var startPage: String?, endPage: String?
         var journals: [String: String] = [:]
@@ -90,13 +99,16 @@ public enum RISReader {
             if value.isEmpty { continue }
             switch tag {
             case "TY": r.publicationTypes.append(value)
-            case "TI", "T1": if r.title == nil { r.title = value } else { r.unknownTags.append(.init(tag: tag, value: value)) }
-            case "AB", "N2": if r.abstract == nil { r.abstract = value } else { r.unknownTags.append(.init(tag: tag, value: value)) }
+            case "TI", "T1":
+                if r.title == nil { r.title = value } else { r.unknownTags.append(.init(tag: tag, value: value)) }
+            case "AB", "N2":
+                if r.abstract == nil { r.abstract = value } else { r.unknownTags.append(.init(tag: tag, value: value)) }
             case "AU", "A1": r.authors.append(value)
             case "T2", "JO", "JF", "JA":
                 if journals[tag] == nil { journals[tag] = value }
                 r.unknownTags.append(.init(tag: tag, value: value))
-            case "PY", "Y1", "DA": if r.year == nil { r.year = LiteratureText.year(in: value) }
+            case "PY", "Y1", "DA":
+                if r.year == nil { r.year = LiteratureText.year(in: value) }
                 r.unknownTags.append(.init(tag: tag, value: value))
             case "VL": r.volume = value
             case "IS": r.issue = value

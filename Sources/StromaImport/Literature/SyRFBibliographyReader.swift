@@ -26,9 +26,13 @@ public enum SyRFBibliographyReader {
         let column = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         guard column["Title"] != nil else {
             if column["Question"] != nil, column["Answer"] != nil {
-                throw ImportError("'\(source)' is a SyRF long-form annotation export (one 'Question'/'Answer' per row), not a study list; valid: a SyRF CSV with a 'Title' column")
+                throw ImportError(
+                    "'\(source)' is a SyRF long-form annotation export (one 'Question'/'Answer' per row), not a study list; valid: a SyRF CSV with a 'Title' column"
+                )
             }
-            throw ImportError("'\(source)' line 1: no 'Title' column; valid: a SyRF study CSV header 'Title,Authors,PublicationName,…'")
+            throw ImportError(
+                "'\(source)' line 1: no 'Title' column; valid: a SyRF study CSV header 'Title,Authors,PublicationName,…'"
+            )
         }
         var records: [BibliographicRecord] = []
         var seen: Set<String> = []
@@ -39,7 +43,9 @@ public enum SyRFBibliographyReader {
                 return v.isEmpty ? nil : v
             }
             if row.fields.count != header.count {
-                throw ImportError("'\(source)' line \(row.line): \(row.fields.count) fields, header has \(header.count); valid: one field per header column")
+                throw ImportError(
+                    "'\(source)' line \(row.line): \(row.fields.count) fields, header has \(header.count); valid: one field per header column"
+                )
             }
             if let id = value("StudyId") {
                 guard seen.insert(id).inserted else { continue }
@@ -50,15 +56,18 @@ public enum SyRFBibliographyReader {
             r.authors = value("Authors").map(splitAuthors) ?? []
             r.journal = value("PublicationName") ?? value("AlternateName")
             if let year = value("Year") {
-                if let number = Int(year) { r.year = number } else {
+                if let number = Int(year) {
+                    r.year = number
+                } else {
                     r.warnings.append("'Year' value '\(year)' is not a year; dropped")
                 }
             }
             r.doi = value("Doi")
             if let type = value("ReferenceType") { r.publicationTypes = [type] }
-            r.keywords = value("Keywords").map {
-                $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            } ?? []
+            r.keywords =
+                value("Keywords").map {
+                    $0.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                } ?? []
             if let url = value("Url"), let range = url.range(of: "/pubmed/") {
                 let digits = url[range.upperBound...].prefix { $0.isASCII && $0.isNumber }
                 if !digits.isEmpty { r.pmid = String(digits) }

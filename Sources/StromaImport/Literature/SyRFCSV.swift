@@ -30,7 +30,9 @@ enum SyRFCSV {
             if inQuotes {
                 if c == "\"" {
                     if let next = iterator.next() {
-                        if next == "\"" { field.unicodeScalars.append("\"") } else {
+                        if next == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
                             inQuotes = false
                             afterQuote = true
                             pending = next
@@ -64,7 +66,9 @@ enum SyRFCSV {
             }
         }
         if inQuotes {
-            throw ImportError("'\(source)' line \(quoteLine): quoted field is never closed; valid: a closing '\"' (write \"\" for a quote inside)")
+            throw ImportError(
+                "'\(source)' line \(quoteLine): quoted field is never closed; valid: a closing '\"' (write \"\" for a quote inside)"
+            )
         }
         if !field.isEmpty || !fields.isEmpty { finishRow() }
         return rows

@@ -35,26 +35,30 @@ public enum ComparisonCSVReader {
     public static func parse(_ text: String, fileName: String) throws -> ComparisonTable {
         let records = try MetaCSVRecords(text: text, fileName: fileName, allowComments: true).records
         guard let header = records.first else {
-            throw ImportError("file '\(fileName)': no header row; expected a header such as "
-                + "'study,yi,vi'")
+            throw ImportError(
+                "file '\(fileName)': no header row; expected a header such as "
+                    + "'study,yi,vi'")
         }
         let names = header.fields.map { $0.trimmingSpaces }
         let lower = names.map { $0.lowercased() }
         var position: [String: Int] = [:]
         for (index, name) in lower.enumerated() {
             if name.isEmpty {
-                throw ImportError("file '\(fileName)', line \(header.line): column \(index + 1) "
-                    + "has an empty header; give every column a name")
+                throw ImportError(
+                    "file '\(fileName)', line \(header.line): column \(index + 1) "
+                        + "has an empty header; give every column a name")
             }
             if position[name] != nil {
-                throw ImportError("file '\(fileName)', line \(header.line): column '\(names[index])' "
-                    + "appears twice; header names are case-insensitive")
+                throw ImportError(
+                    "file '\(fileName)', line \(header.line): column '\(names[index])' "
+                        + "appears twice; header names are case-insensitive")
             }
             position[name] = index
         }
         guard position["study"] != nil else {
-            throw ImportError("file '\(fileName)', line \(header.line): missing column 'study'; "
-                + "every row needs a study label")
+            throw ImportError(
+                "file '\(fileName)', line \(header.line): missing column 'study'; "
+                    + "every row needs a study label")
         }
         let kind = try dataKind(lower: lower, names: names, fileName: fileName, line: header.line)
         let moderatorIndices = lower.indices.filter {
@@ -65,29 +69,35 @@ public enum ComparisonCSVReader {
         for record in records.dropFirst() {
             let fields = record.fields
             if fields.count != names.count {
-                throw ImportError("file '\(fileName)', line \(record.line): \(fields.count) fields, "
-                    + "but the header has \(names.count) columns")
+                throw ImportError(
+                    "file '\(fileName)', line \(record.line): \(fields.count) fields, "
+                        + "but the header has \(names.count) columns")
             }
-            let row = MetaCSVRow(fields: fields, position: position, names: names, fileName: fileName,
+            let row = MetaCSVRow(
+                fields: fields, position: position, names: names, fileName: fileName,
                 line: record.line)
             let study = row.text("study")
             guard !study.isEmpty else {
-                throw ImportError("file '\(fileName)', line \(record.line), column 'study': missing "
-                    + "value; every row needs a study label")
+                throw ImportError(
+                    "file '\(fileName)', line \(record.line), column 'study': missing "
+                        + "value; every row needs a study label")
             }
             let data = try row.data(kind: kind)
             var greaterIsWorse: Bool?
             if position["greater_is_worse"] != nil, !MetaCell.isMissing(row.text("greater_is_worse")) {
                 guard let flag = MetaCell.boolean(row.text("greater_is_worse")) else {
-                    throw row.error("greater_is_worse", "'\(row.text("greater_is_worse"))' is not "
-                        + "TRUE or FALSE")
+                    throw row.error(
+                        "greater_is_worse",
+                        "'\(row.text("greater_is_worse"))' is not "
+                            + "TRUE or FALSE")
                 }
                 greaterIsWorse = flag
             }
             let control = position["control_group"] == nil ? "" : row.text("control_group")
-            comparisons.append(Comparison(
-                study: study, data: data, greaterIsWorse: greaterIsWorse,
-                controlGroup: MetaCell.isMissing(control) ? nil : control, line: record.line))
+            comparisons.append(
+                Comparison(
+                    study: study, data: data, greaterIsWorse: greaterIsWorse,
+                    controlGroup: MetaCell.isMissing(control) ? nil : control, line: record.line))
             moderatorCells.append(moderatorIndices.map { fields[$0] })
         }
         guard !comparisons.isEmpty else {
@@ -119,14 +129,16 @@ public enum ComparisonCSVReader {
             throw ImportError("\(where_): no data columns found; \(valid)")
         }
         if complete.count > 1 {
-            throw ImportError("\(where_): columns for two data kinds (\(complete[0].name) and "
-                + "\(complete[1].name)); keep one")
+            throw ImportError(
+                "\(where_): columns for two data kinds (\(complete[0].name) and "
+                    + "\(complete[1].name)); keep one")
         }
         var allowed = Set(kind.columns)
         if kind.name.hasPrefix("n1") { allowed.formUnion(["m_sham", "error_type"]) }
         for (index, name) in lower.enumerated() where dataColumns.contains(name) && !allowed.contains(name) {
-            throw ImportError("\(where_): column '\(names[index])' does not belong to data kind "
-                + "\(kind.name); valid columns: \(allowed.sorted().joined(separator: ", "))")
+            throw ImportError(
+                "\(where_): column '\(names[index])' does not belong to data kind "
+                    + "\(kind.name); valid columns: \(allowed.sorted().joined(separator: ", "))")
         }
         return kind.name
     }

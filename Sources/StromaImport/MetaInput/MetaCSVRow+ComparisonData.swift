@@ -21,14 +21,15 @@ extension MetaCSVRow {
                 sham = try number("m_sham", valid: "the sham group mean (a number)")
             }
             let spread = "\(errorType.rawValue) > 0"
-            return .continuous(ContinuousArms(
-                n1: try number("n1", valid: "a group size ≥ 2") { $0 >= 2 },
-                m1: try number("m1", valid: "a mean (a number)"),
-                sd1: try number("sd1", valid: spread) { $0 > 0 },
-                n2: try number("n2", valid: "a group size ≥ 2") { $0 >= 2 },
-                m2: try number("m2", valid: "a mean (a number)"),
-                sd2: try number("sd2", valid: spread) { $0 > 0 },
-                mSham: sham, errorType: errorType))
+            return .continuous(
+                ContinuousArms(
+                    n1: try number("n1", valid: "a group size ≥ 2") { $0 >= 2 },
+                    m1: try number("m1", valid: "a mean (a number)"),
+                    sd1: try number("sd1", valid: spread) { $0 > 0 },
+                    n2: try number("n2", valid: "a group size ≥ 2") { $0 >= 2 },
+                    m2: try number("m2", valid: "a mean (a number)"),
+                    sd2: try number("sd2", valid: spread) { $0 > 0 },
+                    mSham: sham, errorType: errorType))
         case "ai,bi,ci,di":
             let count = "a count ≥ 0"
             return .twoByTwo(

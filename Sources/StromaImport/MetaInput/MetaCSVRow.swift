@@ -48,8 +48,11 @@ struct MetaCSVRow {
     func flag(_ column: String) throws -> Bool {
         guard let value = MetaCell.boolean(text(column)) else {
             let cell = text(column)
-            throw error(column, cell.isEmpty ? "missing value; expected TRUE or FALSE"
-                : "'\(cell)' is not TRUE or FALSE")
+            throw error(
+                column,
+                cell.isEmpty
+                    ? "missing value; expected TRUE or FALSE"
+                    : "'\(cell)' is not TRUE or FALSE")
         }
         return value
     }

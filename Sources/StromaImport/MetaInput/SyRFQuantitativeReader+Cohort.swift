@@ -68,8 +68,11 @@ extension SyRFQuantitativeReader {
                 spread = try cell.number("OutcomeError", valid: "an SEM > 0") { $0 > 0 }
                 sd = spread * n.squareRoot()
             default:
-                throw cell.error("ErrorType", errorType.isEmpty ? "missing value; expected SD or SEM"
-                    : "'\(cell.text("ErrorType"))' is not supported; expected SD or SEM")
+                throw cell.error(
+                    "ErrorType",
+                    errorType.isEmpty
+                        ? "missing value; expected SD or SEM"
+                        : "'\(cell.text("ErrorType"))' is not supported; expected SD or SEM")
             }
             averageType = cell.text("OutcomeAverageType").lowercased()
             let worse = cell.text("GreaterIsWorse")
@@ -83,7 +86,9 @@ extension SyRFQuantitativeReader {
             self.annotations = annotations
         }
 
-        /// The surname of the first author in "A. B. Surname, C. Other and D. Last".
+        /// The surname of the first author in "A.
+        ///
+        /// B. Surname, C. Other and D. Last".
         static func firstAuthor(_ authors: String) -> String {
             let cleaned = authors.replacingOccurrences(of: "\"", with: "").trimmingSpaces
             let first = cleaned.split(separator: ",").first.map(String.init) ?? cleaned

@@ -30,31 +30,36 @@ extension SyRFQuantitativeReader {
             if controls.isEmpty {
                 controls = elsewhere(firstTreated, role: .control)
                 if controls.count == 1 {
-                    warnings.append("line\(treatedCohorts.count > 1 ? "s" : "") \(treatedCohorts.map { String($0.line) }.joined(separator: ", ")): "
-                        + "experiment has no model control; paired with the control on line "
-                        + "\(controls[0].line) (same study, outcome and time)")
+                    warnings.append(
+                        "line\(treatedCohorts.count > 1 ? "s" : "") \(treatedCohorts.map { String($0.line) }.joined(separator: ", ")): "
+                            + "experiment has no model control; paired with the control on line "
+                            + "\(controls[0].line) (same study, outcome and time)")
                 }
             }
             if shams.isEmpty { shams = elsewhere(firstTreated, role: .sham) }
             for treated in treatedCohorts {
-                let place = "line \(treated.line): treated cohort '\(treated.cohortLabel)' "
+                let place =
+                    "line \(treated.line): treated cohort '\(treated.cohortLabel)' "
                     + "(outcome '\(treated.outcomeLabel)', time \(treated.time))"
                 guard controls.count == 1 else {
                     if controls.isEmpty {
-                        warnings.append("\(place) has no model-control cohort "
-                            + "(IsDiseaseModelControl FALSE, IsTreatmentControl TRUE); dropped")
+                        warnings.append(
+                            "\(place) has no model-control cohort "
+                                + "(IsDiseaseModelControl FALSE, IsTreatmentControl TRUE); dropped")
                     } else {
                         let lines = controls.map { String($0.line) }.joined(separator: ", ")
-                        warnings.append("\(place) has \(controls.count) model-control cohorts "
-                            + "(lines \(lines)); pairing is ambiguous; dropped")
+                        warnings.append(
+                            "\(place) has \(controls.count) model-control cohorts "
+                                + "(lines \(lines)); pairing is ambiguous; dropped")
                     }
                     continue
                 }
                 let control = controls[0]
                 let types = Set([treated.averageType, control.averageType]).subtracting(["", "mean"])
                 guard types.isEmpty else {
-                    warnings.append("\(place): OutcomeAverageType '\(types.sorted().joined(separator: ", "))' "
-                        + "is not a mean; dropped")
+                    warnings.append(
+                        "\(place): OutcomeAverageType '\(types.sorted().joined(separator: ", "))' "
+                            + "is not a mean; dropped")
                     continue
                 }
                 paired.append((treated, control, shams.count == 1 ? shams[0] : nil))
@@ -68,20 +73,26 @@ extension SyRFQuantitativeReader {
                 n1: treated.n, m1: treated.mean, sd1: treated.sd,
                 n2: control.n, m2: control.mean, sd2: control.sd,
                 mSham: sham?.mean, errorType: .sd)
-            let label = "\(treated.firstAuthor) \(treated.year): \(treated.cohortLabel) · "
+            let label =
+                "\(treated.firstAuthor) \(treated.year): \(treated.cohortLabel) · "
                 + treated.outcomeLabel
-            comparisons.append(Comparison(
-                study: label, data: .continuous(arms),
-                greaterIsWorse: treated.greaterIsWorse ?? control.greaterIsWorse,
-                controlGroup: "\(control.cohortLabel) (line \(control.line))",
-                line: treated.line))
-            moderatorCells.append([
-                treated.studyId, treated.outcomeLabel, treated.time, treated.treatment,
-                treated.diseaseModel, treated.year, treated.investigatorName,
-            ] + treated.annotations)
+            comparisons.append(
+                Comparison(
+                    study: label, data: .continuous(arms),
+                    greaterIsWorse: treated.greaterIsWorse ?? control.greaterIsWorse,
+                    controlGroup: "\(control.cohortLabel) (line \(control.line))",
+                    line: treated.line))
+            moderatorCells.append(
+                [
+                    treated.studyId, treated.outcomeLabel, treated.time, treated.treatment,
+                    treated.diseaseModel, treated.year, treated.investigatorName,
+                ] + treated.annotations)
         }
-        let columns = ["study_id", "outcome", "time", "treatment", "disease_model", "year",
-            "investigator"] + annotationColumns
+        let columns =
+            [
+                "study_id", "outcome", "time", "treatment", "disease_model", "year",
+                "investigator",
+            ] + annotationColumns
         let moderators = MetaCell.moderators(columns: columns, values: moderatorCells)
         for index in comparisons.indices { comparisons[index].moderators = moderators[index] }
         var investigators: [String: Set<String>] = [:]
@@ -90,14 +101,17 @@ extension SyRFQuantitativeReader {
             investigators[cohort.studyId, default: []].insert(cohort.investigatorName)
             reconciled[cohort.studyId] = (reconciled[cohort.studyId] ?? false) || cohort.reconciled
         }
-        for study in investigators.keys.sorted() where investigators[study]!.count > 1
+        for study in investigators.keys.sorted()
+        where investigators[study]!.count > 1
             && reconciled[study] != true
         {
-            warnings.append("study '\(study)' was annotated by \(investigators[study]!.count) "
-                + "investigators (\(investigators[study]!.sorted().joined(separator: ", "))) and is "
-                + "not reconciled; the comparisons of both are kept (filter by 'investigator')")
+            warnings.append(
+                "study '\(study)' was annotated by \(investigators[study]!.count) "
+                    + "investigators (\(investigators[study]!.sorted().joined(separator: ", "))) and is "
+                    + "not reconciled; the comparisons of both are kept (filter by 'investigator')")
         }
-        return ComparisonTable(comparisons: comparisons, moderatorColumns: columns,
+        return ComparisonTable(
+            comparisons: comparisons, moderatorColumns: columns,
             warnings: warnings)
     }
 }

@@ -58,12 +58,14 @@ public enum SyRFQuantitativeReader {
             position[name.lowercased()] = index
         }
         for column in requiredColumns where position[column.lowercased()] == nil {
-            throw ImportError("file '\(fileName)', line \(header.line): missing column '\(column)'; "
-                + "not a SyRF quantitative export")
+            throw ImportError(
+                "file '\(fileName)', line \(header.line): missing column '\(column)'; "
+                    + "not a SyRF quantitative export")
         }
         guard let timeIndex = position["timeinminute"] ?? position["timeinminutes"] else {
-            throw ImportError("file '\(fileName)', line \(header.line): missing column "
-                + "'TimeInMinutes' (or 'TimeInMinute'); not a SyRF quantitative export")
+            throw ImportError(
+                "file '\(fileName)', line \(header.line): missing column "
+                    + "'TimeInMinutes' (or 'TimeInMinute'); not a SyRF quantitative export")
         }
         let annotationIndices = names.indices.filter {
             !fixedColumns.contains(names[$0].lowercased()) && !names[$0].isEmpty
@@ -72,13 +74,17 @@ public enum SyRFQuantitativeReader {
         for record in records.dropFirst() {
             if record.fields.count == 1 && record.fields[0].trimmingSpaces.isEmpty { continue }
             guard record.fields.count == names.count else {
-                throw ImportError("file '\(fileName)', line \(record.line): \(record.fields.count) "
-                    + "fields, but the header has \(names.count) columns")
+                throw ImportError(
+                    "file '\(fileName)', line \(record.line): \(record.fields.count) "
+                        + "fields, but the header has \(names.count) columns")
             }
-            let cell = MetaCSVRow(fields: record.fields, position: position, names: names,
+            let cell = MetaCSVRow(
+                fields: record.fields, position: position, names: names,
                 fileName: fileName, line: record.line)
-            cohorts.append(try Cohort(cell: cell, timeIndex: timeIndex,
-                annotations: annotationIndices.map { record.fields[$0] }))
+            cohorts.append(
+                try Cohort(
+                    cell: cell, timeIndex: timeIndex,
+                    annotations: annotationIndices.map { record.fields[$0] }))
         }
         return pair(cohorts, annotationColumns: annotationIndices.map { names[$0] })
     }

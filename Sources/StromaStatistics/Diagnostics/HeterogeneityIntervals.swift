@@ -23,7 +23,8 @@ extension MetaAnalysisResult {
     /// R's `uniroot` (tol ε^¼, as metafor); I² and H² bounds use this fit's ṽ.
     public func heterogeneityIntervals() throws -> HeterogeneityIntervals {
         guard method != .equalEffects else {
-            throw StatisticsError("confidence interval for tau^2 needs a random-effects fit; this model uses method 'EE'")
+            throw StatisticsError(
+                "confidence interval for tau^2 needs a random-effects fit; this model uses method 'EE'")
         }
         guard k > p else { throw StatisticsError("confidence interval for tau^2 needs k > p (k = \(k), p = \(p))") }
         let engine = RMAEngine(y: yi, v: vi, design: design)
@@ -38,14 +39,20 @@ extension MetaAnalysisResult {
         var lower = Double.nan, upper = Double.nan
         var notes: [String] = []
         func solve(_ target: Double) -> Double {
-            RootFinder.zeroin(lower: tauMin, upper: tauMax, fLower: qMin - target, fUpper: qMax - target,
-                              tolerance: RootFinder.rTolerance, maxIterations: 1000) { engine.q(at: $0) - target }?.root ?? .nan
+            RootFinder.zeroin(
+                lower: tauMin, upper: tauMax, fLower: qMin - target, fUpper: qMax - target,
+                tolerance: RootFinder.rTolerance, maxIterations: 1000
+            ) { engine.q(at: $0) - target }?.root ?? .nan
         }
         if qMin < critLower {
             lower = tauMin; upper = tauMin
             notes.append("both bounds below 0: CI is the null set, reported as [0, 0]")
         } else {
-            if qMax > critLower { upper = tauMax; notes.append("upper bound > tau2.max (\(tauMax))") } else { upper = solve(critLower) }
+            if qMax > critLower {
+                upper = tauMax; notes.append("upper bound > tau2.max (\(tauMax))")
+            } else {
+                upper = solve(critLower)
+            }
         }
         if qMax > critUpper {
             lower = tauMax; upper = tauMax

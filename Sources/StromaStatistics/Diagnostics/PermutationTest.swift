@@ -23,11 +23,15 @@ public struct PermutationTestResult: Sendable, Codable, Equatable {
 
 extension MetaAnalysisResult {
     /// Permutation test: sign flips of yᵢ for intercept-only models (2^k patterns), permutation of the
-    /// rows of X otherwise (k!/∏ nⱼ! distinct patterns). Runs exactly when `exact` or when the
+    /// rows of X otherwise (k!/∏ nⱼ! distinct patterns).
+    ///
+    /// Runs exactly when `exact` or when the
     /// number of distinct patterns ≤ `iterations` (as metafor); otherwise random with the first
     /// permutation the observed data. τ² is re-estimated for every permutation. Work is split over
     /// the available cores with per-chunk generators derived from `seed` (deterministic).
-    public func permutationTest(iterations: Int = 1000, exact: Bool = false, seed: UInt64 = 20_240_601) throws -> PermutationTestResult {
+    public func permutationTest(iterations: Int = 1000, exact: Bool = false, seed: UInt64 = 20_240_601) throws
+        -> PermutationTestResult
+    {
         let engine = RMAEngine(y: yi, v: vi, design: design)
         guard let observed = engine.quickFit(options: options, tau2: tau2) else {
             throw StatisticsError("permutation test: the observed model cannot be refitted")
@@ -43,7 +47,11 @@ extension MetaAnalysisResult {
             var seen: [[Double]] = []
             for i in 0..<k {
                 let row = Array(design.values[(i * p)..<((i + 1) * p)])
-                if let j = seen.firstIndex(of: row) { rowTypes.append(j) } else { seen.append(row); rowTypes.append(seen.count - 1) }
+                if let j = seen.firstIndex(of: row) {
+                    rowTypes.append(j)
+                } else {
+                    seen.append(row); rowTypes.append(seen.count - 1)
+                }
             }
             var counts = [Int](repeating: 0, count: seen.count)
             for t in rowTypes { counts[t] += 1 }
@@ -101,7 +109,9 @@ extension MetaAnalysisResult {
                     var order: [Int]
                     if runExact {
                         var used = [Int](repeating: 0, count: typeRowsTemplate.count)
-                        order = multiset.map { t in defer { used[t] += 1 }; return typeRowsTemplate[t][used[t]] }
+                        order = multiset.map { t in
+                            defer { used[t] += 1 }; return typeRowsTemplate[t][used[t]]
+                        }
                         _ = Self.nextPermutation(&multiset)
                     } else if index == 0 {
                         order = Array(0..<kk)

@@ -43,7 +43,9 @@ public struct TrimAndFillResult: Sendable, Codable, Equatable {
 }
 
 extension MetaAnalysisResult {
-    /// Egger regression test. `model: .rma` refits this model (same τ² method and test) with √vᵢ added;
+    /// Egger regression test.
+    ///
+    /// `model: .rma` refits this model (same τ² method and test) with √vᵢ added;
     /// `.lm` is the classical weighted regression yᵢ ~ 1 + √vᵢ with weights 1/vᵢ and a t(k − 2) test.
     public func eggerTest(classical: Bool = false) throws -> EggerTest {
         guard p == 1 else { throw StatisticsError("Egger test is implemented for intercept-only models (p = \(p))") }
@@ -53,11 +55,13 @@ extension MetaAnalysisResult {
         for i in 0..<k { values[2 * i] = 1; values[2 * i + 1] = sei[i] }
         let design = DesignMatrix(columnNames: ["intrcpt", "sei"], rows: k, values: values)
         if !classical {
-            let fit = try MetaAnalysis.fitPrepared(y: yi, v: vi, labels: labels, design: design, options: options,
-                                                   warnings: [], computeR2: false)
+            let fit = try MetaAnalysis.fitPrepared(
+                y: yi, v: vi, labels: labels, design: design, options: options,
+                warnings: [], computeR2: false)
             let slope = fit.coefficients[1], icpt = fit.coefficients[0]
-            return EggerTest(model: "rma", statistic: slope.statistic, pValue: slope.pValue, df: fit.testDF,
-                             limitEstimate: icpt.estimate, limitCILower: icpt.ciLower, limitCIUpper: icpt.ciUpper)
+            return EggerTest(
+                model: "rma", statistic: slope.statistic, pValue: slope.pValue, df: fit.testDF,
+                limitEstimate: icpt.estimate, limitCILower: icpt.ciLower, limitCIUpper: icpt.ciUpper)
         }
         let engine = RMAEngine(y: yi, v: vi, design: design)
         guard let proj = engine.project(vi.map { 1 / $0 }) else {
@@ -68,9 +72,10 @@ extension MetaAnalysisResult {
         let se0 = (proj.m[0] * sigma2).squareRoot(), se1 = (proj.m[3] * sigma2).squareRoot()
         let t = proj.beta[1] / se1
         let crit = Distributions.tQuantile(1 - (1 - options.level / 100) / 2, df: df)
-        return EggerTest(model: "lm", statistic: t, pValue: Distributions.tTwoSided(t, df: df), df: df,
-                         limitEstimate: proj.beta[0], limitCILower: proj.beta[0] - crit * se0,
-                         limitCIUpper: proj.beta[0] + crit * se0)
+        return EggerTest(
+            model: "lm", statistic: t, pValue: Distributions.tTwoSided(t, df: df), df: df,
+            limitEstimate: proj.beta[0], limitCILower: proj.beta[0] - crit * se0,
+            limitCIUpper: proj.beta[0] + crit * se0)
     }
 
     /// Begg's rank correlation test.
@@ -87,8 +92,10 @@ extension MetaAnalysisResult {
     }
 
     /// Trim-and-fill with the L0 (default) or R0 estimator, refitting with this model's method.
-    public func trimAndFill(estimator: TrimAndFillResult.Estimator = .l0, side givenSide: TrimAndFillResult.Side? = nil,
-                            maxIterations: Int = 100) throws -> TrimAndFillResult {
+    public func trimAndFill(
+        estimator: TrimAndFillResult.Estimator = .l0, side givenSide: TrimAndFillResult.Side? = nil,
+        maxIterations: Int = 100
+    ) throws -> TrimAndFillResult {
         guard p == 1 else { throw StatisticsError("trim-and-fill needs an intercept-only model (p = \(p))") }
         guard k >= 3 else { throw StatisticsError("trim-and-fill needs k >= 3 studies, got \(k)") }
         var side = givenSide ?? .left
@@ -138,8 +145,10 @@ extension MetaAnalysisResult {
                 var sr = 0.0
                 for i in 0..<k where centred[i] > 0 { sr += rank[i] }
                 k0hat = (4 * sr - kd * (kd + 1)) / (2 * kd - 1)
-                let varSr = 1.0 / 24 * (kd * (kd + 1) * (2 * kd + 1) + 10 * pow(k0hat, 3) + 27 * k0hat * k0hat
-                    + 17 * k0hat - 18 * kd * k0hat * k0hat - 18 * kd * k0hat + 6 * kd * kd * k0hat)
+                let varSr =
+                    1.0 / 24
+                    * (kd * (kd + 1) * (2 * kd + 1) + 10 * pow(k0hat, 3) + 27 * k0hat * k0hat
+                        + 17 * k0hat - 18 * kd * k0hat * k0hat - 18 * kd * k0hat + 6 * kd * kd * k0hat)
                 se0 = 4 * varSr.squareRoot() / (2 * kd - 1)
             }
             k0 = Swift.max(0, Int(rInteger(k0hat)))
@@ -166,8 +175,9 @@ extension MetaAnalysisResult {
             }
             pk0 = 1 - s
         }
-        return TrimAndFillResult(estimator: estimator, side: side, missing: k0, missingStandardError: se0,
-                                 missingPValue: pk0, filledYi: filledY, filledVi: filledV, adjusted: adjusted)
+        return TrimAndFillResult(
+            estimator: estimator, side: side, missing: k0, missingStandardError: se0,
+            missingPValue: pk0, filledYi: filledY, filledVi: filledV, adjusted: adjusted)
     }
 }
 

@@ -15,7 +15,7 @@ public struct SensitivityRow: Sendable, Codable, Equatable {
     public var tau2: Double
     public var i2: Double
     public var h2: Double
-    /// Warnings of the refit (e.g. a τ² fallback); a failed refit has NaN values and a warning here.
+    /// Warnings of the refit (for example a τ² fallback); a failed refit has NaN values and a warning here.
     public var warnings: [String]
 }
 
@@ -42,14 +42,16 @@ public struct InfluenceRow: Sendable, Codable, Equatable {
 extension MetaAnalysisResult {
     private func row(_ fit: MetaAnalysisResult, label: String) -> SensitivityRow {
         let c = fit.pooled
-        return SensitivityRow(label: label, estimate: c.estimate, standardError: c.standardError, statistic: c.statistic,
-                              pValue: c.pValue, ciLower: c.ciLower, ciUpper: c.ciUpper, q: fit.heterogeneity.statistic,
-                              qPValue: fit.heterogeneity.pValue, tau2: fit.tau2, i2: fit.i2, h2: fit.h2, warnings: fit.warnings)
+        return SensitivityRow(
+            label: label, estimate: c.estimate, standardError: c.standardError, statistic: c.statistic,
+            pValue: c.pValue, ciLower: c.ciLower, ciUpper: c.ciUpper, q: fit.heterogeneity.statistic,
+            qPValue: fit.heterogeneity.pValue, tau2: fit.tau2, i2: fit.i2, h2: fit.h2, warnings: fit.warnings)
     }
 
     private func failedRow(_ label: String, _ error: any Error) -> SensitivityRow {
-        SensitivityRow(label: label, estimate: .nan, standardError: .nan, statistic: .nan, pValue: .nan, ciLower: .nan,
-                       ciUpper: .nan, q: .nan, qPValue: .nan, tau2: .nan, i2: .nan, h2: .nan, warnings: ["\(error)"])
+        SensitivityRow(
+            label: label, estimate: .nan, standardError: .nan, statistic: .nan, pValue: .nan, ciLower: .nan,
+            ciUpper: .nan, q: .nan, qPValue: .nan, tau2: .nan, i2: .nan, h2: .nan, warnings: ["\(error)"])
     }
 
     /// Leave-one-out: the intercept-only model refitted k times without study i (same method and test).
@@ -60,8 +62,9 @@ extension MetaAnalysisResult {
             var y = yi, v = vi, l = labels
             y.remove(at: i); v.remove(at: i); l.remove(at: i)
             do {
-                let fit = try MetaAnalysis.fitPrepared(y: y, v: v, labels: l, design: .interceptOnly(k - 1),
-                                                       options: options, warnings: [], computeR2: false)
+                let fit = try MetaAnalysis.fitPrepared(
+                    y: y, v: v, labels: l, design: .interceptOnly(k - 1),
+                    options: options, warnings: [], computeR2: false)
                 return row(fit, label: labels[i])
             } catch { return failedRow(labels[i], error) }
         }
@@ -69,7 +72,9 @@ extension MetaAnalysisResult {
 
     /// Cumulative meta-analysis adding studies in the order of `sortKeys` (stable; nil = input order).
     public func cumulative(sortKeys: [Double]? = nil) throws -> [SensitivityRow] {
-        guard p == 1 else { throw StatisticsError("cumulative meta-analysis is implemented for intercept-only models (p = \(p))") }
+        guard p == 1 else {
+            throw StatisticsError("cumulative meta-analysis is implemented for intercept-only models (p = \(p))")
+        }
         if let keys = sortKeys, keys.count != k {
             throw StatisticsError("'sortKeys' has \(keys.count) values; expected \(k) (one per study)")
         }
@@ -77,9 +82,10 @@ extension MetaAnalysisResult {
         return (1...k).map { n in
             let idx = Array(order[0..<n])
             do {
-                let fit = try MetaAnalysis.fitPrepared(y: idx.map { yi[$0] }, v: idx.map { vi[$0] },
-                                                       labels: idx.map { labels[$0] }, design: .interceptOnly(n),
-                                                       options: options, warnings: [], computeR2: false)
+                let fit = try MetaAnalysis.fitPrepared(
+                    y: idx.map { yi[$0] }, v: idx.map { vi[$0] },
+                    labels: idx.map { labels[$0] }, design: .interceptOnly(n),
+                    options: options, warnings: [], computeR2: false)
                 return row(fit, label: labels[order[n - 1]])
             } catch { return failedRow(labels[order[n - 1]], error) }
         }
@@ -113,9 +119,11 @@ extension MetaAnalysisResult {
             keep.remove(at: i)
             let reduced = RMAEngine(y: keep.map { yi[$0] }, v: keep.map { vi[$0] }, design: design.selecting(keep))
             guard let fit = reduced.quickFit(options: options) else {
-                rows.append(InfluenceRow(label: labels[i], rstudent: .nan, dffits: .nan, cooksDistance: .nan,
-                                         covarianceRatio: .nan, tau2Deleted: .nan, qeDeleted: .nan, hat: hat,
-                                         weight: 100 * w[i] / sw, dfbetas: [Double](repeating: .nan, count: p), influential: false))
+                rows.append(
+                    InfluenceRow(
+                        label: labels[i], rstudent: .nan, dffits: .nan, cooksDistance: .nan,
+                        covarianceRatio: .nan, tau2Deleted: .nan, qeDeleted: .nan, hat: hat,
+                        weight: 100 * w[i] / sw, dfbetas: [Double](repeating: .nan, count: p), influential: false))
                 continue
             }
             var predFull = 0.0, predDel = 0.0, vPred = 0.0
@@ -129,25 +137,30 @@ extension MetaAnalysisResult {
             if Swift.abs(resid) < 100 * Double.ulpOfOne { resid = 0 }
             let seResid = (vi[i] * fit.s2w + vPred + fit.tau2 * fit.s2w).squareRoot()
             // vb.del = (X' diag(1/(v + τ²_del)) X)⁻¹ over all k studies.
-            let vbDel = SmallMatrix.invertSPD(engine.crossproduct(engine.weights(fit.tau2)), p)?.inverse
+            let vbDel =
+                SmallMatrix.invertSPD(engine.crossproduct(engine.weights(fit.tau2)), p)?.inverse
                 ?? [Double](repeating: .nan, count: p * p)
             var dfbetas = [Double](repeating: 0, count: p)
             for a in 0..<p { dfbetas[a] = (full.beta[a] - fit.beta[a]) / (fit.s2w * vbDel[a * p + a]).squareRoot() }
             var cook = 0.0
             for a in 0..<m {
                 for b in 0..<m {
-                    cook += (full.beta[btt[a]] - fit.beta[btt[a]]) * svb[a * m + b] * (full.beta[btt[b]] - fit.beta[btt[b]])
+                    cook +=
+                        (full.beta[btt[a]] - fit.beta[btt[a]]) * svb[a * m + b] * (full.beta[btt[b]] - fit.beta[btt[b]])
                 }
             }
             let logDetDel = SmallMatrix.invertSPD(sub(fit.vb), m)?.logDet ?? .nan
             let covRatio = Foundation.exp(logDetDel - logDetFull)
-            let influential = Swift.abs(dffits) > 3 * (Double(p) / Double(k - p)).squareRoot()
+            let influential =
+                Swift.abs(dffits) > 3 * (Double(p) / Double(k - p)).squareRoot()
                 || Distributions.chiSquaredCDF(cook, df: Double(m)) > 0.5
                 || hat > 3 * Double(p) / Double(k)
                 || dfbetas.contains { Swift.abs($0) > 1 }
-            rows.append(InfluenceRow(label: labels[i], rstudent: resid / seResid, dffits: dffits, cooksDistance: cook,
-                                     covarianceRatio: covRatio, tau2Deleted: fit.tau2, qeDeleted: fit.qe, hat: hat,
-                                     weight: 100 * w[i] / sw, dfbetas: dfbetas, influential: influential))
+            rows.append(
+                InfluenceRow(
+                    label: labels[i], rstudent: resid / seResid, dffits: dffits, cooksDistance: cook,
+                    covarianceRatio: covRatio, tau2Deleted: fit.tau2, qeDeleted: fit.qe, hat: hat,
+                    weight: 100 * w[i] / sw, dfbetas: dfbetas, influential: influential))
         }
         return rows
     }

@@ -23,34 +23,45 @@ public enum Distributions {
     public static func normalQuantile(_ p: Double) -> Double {
         if p <= 0 { return -.infinity }
         if p >= 1 { return .infinity }
-        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
-                 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
-        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                 6.680131188771972e+01, -1.328068155288572e+01]
-        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                 -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
-        let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                 3.754408661907416e+00]
+        let a = [
+            -3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+            1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00,
+        ]
+        let b = [
+            -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+            6.680131188771972e+01, -1.328068155288572e+01,
+        ]
+        let c = [
+            -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+            -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00,
+        ]
+        let d = [
+            7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+            3.754408661907416e+00,
+        ]
         let low = 0.02425
         var x: Double
         if p < low {
             let q = (-2 * Foundation.log(p)).squareRoot()
-            x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+            x =
+                (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         } else if p <= 1 - low {
             let q = p - 0.5
             let r = q * q
-            x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+            x =
+                (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
         } else {
             let q = (-2 * Foundation.log1p(-p)).squareRoot()
-            x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+            x =
+                -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
                 / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
         }
         for _ in 0..<2 {
             // Work in the smaller tail to keep relative precision.
             let e: Double
-            if p < 0.5 { e = normalCDF(x) - p } else { e = (1 - p) - normalUpper(x); }
+            if p < 0.5 { e = normalCDF(x) - p } else { e = (1 - p) - normalUpper(x);  }
             let u = e * (2 * Double.pi).squareRoot() * Foundation.exp(x * x / 2)
             x = x - u / (1 + x * u / 2)
         }
@@ -77,7 +88,8 @@ public enum Distributions {
 
     /// Density of Student's t.
     public static func tDensity(_ t: Double, df: Double) -> Double {
-        let logC = SpecialFunctions.logGamma((df + 1) / 2) - SpecialFunctions.logGamma(df / 2)
+        let logC =
+            SpecialFunctions.logGamma((df + 1) / 2) - SpecialFunctions.logGamma(df / 2)
             - 0.5 * Foundation.log(df * Double.pi)
         return Foundation.exp(logC - (df + 1) / 2 * Foundation.log1p(t * t / df))
     }
@@ -93,8 +105,9 @@ public enum Distributions {
         let alpha = p < 0.5 ? p : 1 - p
         var x = normalQuantile(1 - alpha)
         if df < 5 { x = Swift.max(x, 1) * (1 + 2 / df) }
-        let t = solveMonotone(start: x, lowerBound: 0, target: alpha,
-                              value: { tUpper($0, df: df) }, slope: { -tDensity($0, df: df) })
+        let t = solveMonotone(
+            start: x, lowerBound: 0, target: alpha,
+            value: { tUpper($0, df: df) }, slope: { -tDensity($0, df: df) })
         return p < 0.5 ? -t : t
     }
 
@@ -114,8 +127,9 @@ public enum Distributions {
     public static func chiSquaredDensity(_ x: Double, df: Double) -> Double {
         if x <= 0 { return 0 }
         let h = df / 2
-        return Foundation.exp((h - 1) * Foundation.log(x) - x / 2 - h * Foundation.log(2.0)
-                              - SpecialFunctions.logGamma(h))
+        return Foundation.exp(
+            (h - 1) * Foundation.log(x) - x / 2 - h * Foundation.log(2.0)
+                - SpecialFunctions.logGamma(h))
     }
 
     /// Quantile of χ² (value with P(X ≤ q) = p).
@@ -128,11 +142,13 @@ public enum Distributions {
         var x = df * Foundation.pow(Swift.max(1 - h + z * h.squareRoot(), 0.01), 3)
         if !(x > 0) { x = 0.5 }
         if p < 0.5 {
-            return solveMonotone(start: x, lowerBound: 0, target: p,
-                                 value: { chiSquaredCDF($0, df: df) }, slope: { chiSquaredDensity($0, df: df) })
+            return solveMonotone(
+                start: x, lowerBound: 0, target: p,
+                value: { chiSquaredCDF($0, df: df) }, slope: { chiSquaredDensity($0, df: df) })
         }
-        return solveMonotone(start: x, lowerBound: 0, target: 1 - p,
-                             value: { chiSquaredUpper($0, df: df) }, slope: { -chiSquaredDensity($0, df: df) })
+        return solveMonotone(
+            start: x, lowerBound: 0, target: 1 - p,
+            value: { chiSquaredUpper($0, df: df) }, slope: { -chiSquaredDensity($0, df: df) })
     }
 
     // MARK: F

@@ -95,7 +95,8 @@ enum SpecialFunctions {
     static func incompleteBeta(_ a: Double, _ b: Double, _ x: Double) -> (lower: Double, upper: Double) {
         if x <= 0 { return (0, 1) }
         if x >= 1 { return (1, 0) }
-        let logFront = logGamma(a + b) - logGamma(a) - logGamma(b)
+        let logFront =
+            logGamma(a + b) - logGamma(a) - logGamma(b)
             + a * Foundation.log(x) + b * Foundation.log1p(-x)
         let front = Foundation.exp(logFront)
         if x < (a + 1) / (a + b + 2) {

@@ -29,7 +29,7 @@ public enum EffectMeasure: String, Sendable, Codable, CaseIterable {
     public var inputKind: EffectInputKind {
         switch self {
         case .meanDifference, .standardizedMeanDifference, .standardizedMeanDifferenceRevMan,
-             .standardizedMeanDifferenceHeteroscedastic, .logRatioOfMeans, .normalizedMeanDifference:
+            .standardizedMeanDifferenceHeteroscedastic, .logRatioOfMeans, .normalizedMeanDifference:
             return .continuous
         case .logRiskRatio, .logOddsRatio, .riskDifference: return .twoByTwo
         case .fisherZ: return .correlation
@@ -45,7 +45,7 @@ public enum EffectMeasure: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// A human label naming the convention, e.g. "SMD (Hedges' g, metafor exact J)".
+    /// A human label naming the convention, for example "SMD (Hedges' g, metafor exact J)".
     public var label: String {
         switch self {
         case .meanDifference: return "MD (mean difference)"

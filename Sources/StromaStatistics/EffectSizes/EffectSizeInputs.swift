@@ -22,8 +22,10 @@ public struct ContinuousComparison: Sendable, Codable, Equatable, Hashable {
     /// Number of treatment arms the control group serves; its n is divided by this (Cochrane/CAMARADES).
     public var controlSharedBy: Int
 
-    public init(label: String, treatment: GroupSummary, control: GroupSummary,
-                shamMean: Double? = nil, controlSharedBy: Int = 1) {
+    public init(
+        label: String, treatment: GroupSummary, control: GroupSummary,
+        shamMean: Double? = nil, controlSharedBy: Int = 1
+    ) {
         self.label = label
         self.treatment = treatment
         self.control = control
@@ -40,8 +42,10 @@ public struct TwoByTwoTable: Sendable, Codable, Equatable, Hashable {
     public var controlEvents: Double?
     public var controlTotal: Double?
 
-    public init(label: String, treatmentEvents: Double?, treatmentTotal: Double?,
-                controlEvents: Double?, controlTotal: Double?) {
+    public init(
+        label: String, treatmentEvents: Double?, treatmentTotal: Double?,
+        controlEvents: Double?, controlTotal: Double?
+    ) {
         self.label = label
         self.treatmentEvents = treatmentEvents
         self.treatmentTotal = treatmentTotal
@@ -76,7 +80,9 @@ public struct ProportionStudy: Sendable, Codable, Equatable, Hashable {
     }
 }
 
-/// Options of effect-size computation. Defaults follow metafor's `escalc`.
+/// Options of effect-size computation.
+///
+/// Defaults follow metafor's `escalc`.
 public struct EffectSizeOptions: Sendable, Codable, Equatable, Hashable {
     public var direction: OutcomeDirection
     public var spread: SpreadKind
@@ -85,8 +91,10 @@ public struct EffectSizeOptions: Sendable, Codable, Equatable, Hashable {
     /// Drop tables with zero events in both arms (or no non-events in both); escalc default `drop00 = FALSE`.
     public var dropDoubleZero: Bool
 
-    public init(direction: OutcomeDirection = .higherIsBetter, spread: SpreadKind = .sd,
-                zeroCellCorrection: Double = 0.5, dropDoubleZero: Bool = false) {
+    public init(
+        direction: OutcomeDirection = .higherIsBetter, spread: SpreadKind = .sd,
+        zeroCellCorrection: Double = 0.5, dropDoubleZero: Bool = false
+    ) {
         self.direction = direction
         self.spread = spread
         self.zeroCellCorrection = zeroCellCorrection
@@ -121,8 +129,10 @@ public struct EffectSizeSet: Sendable, Codable, Equatable {
     public var warnings: [String]
     public var packageVersion: String
 
-    public init(measure: EffectMeasure, options: EffectSizeOptions, effects: [EffectSize],
-                droppedRows: [Int], warnings: [String]) {
+    public init(
+        measure: EffectMeasure, options: EffectSizeOptions, effects: [EffectSize],
+        droppedRows: [Int], warnings: [String]
+    ) {
         self.measure = measure
         self.options = options
         self.effects = effects

@@ -11,7 +11,8 @@ extension EffectSizes {
         options: EffectSizeOptions = EffectSizeOptions()
     ) throws -> EffectSizeSet {
         guard measure.inputKind == .twoByTwo else {
-            throw StatisticsError("measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not 2x2 tables")
+            throw StatisticsError(
+                "measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not 2x2 tables")
         }
         var effects: [EffectSize] = []
         var dropped: [Int] = []
@@ -19,7 +20,7 @@ extension EffectSizes {
         for (index, row) in rows.enumerated() {
             let where_ = "row \(index + 1) ('\(row.label)')"
             guard let a0 = row.treatmentEvents, let n1 = row.treatmentTotal,
-                  let c0 = row.controlEvents, let n2 = row.controlTotal
+                let c0 = row.controlEvents, let n2 = row.controlTotal
             else {
                 dropped.append(index)
                 warnings.append("\(where_) dropped: missing events or totals")
@@ -27,8 +28,12 @@ extension EffectSizes {
             }
             if n1 < 1 { throw StatisticsError("\(where_): 'treatmentTotal' must be >= 1, got \(fmt(n1))") }
             if n2 < 1 { throw StatisticsError("\(where_): 'controlTotal' must be >= 1, got \(fmt(n2))") }
-            if a0 < 0 || a0 > n1 { throw StatisticsError("\(where_): 'treatmentEvents' must be in 0...\(fmt(n1)), got \(fmt(a0))") }
-            if c0 < 0 || c0 > n2 { throw StatisticsError("\(where_): 'controlEvents' must be in 0...\(fmt(n2)), got \(fmt(c0))") }
+            if a0 < 0 || a0 > n1 {
+                throw StatisticsError("\(where_): 'treatmentEvents' must be in 0...\(fmt(n1)), got \(fmt(a0))")
+            }
+            if c0 < 0 || c0 > n2 {
+                throw StatisticsError("\(where_): 'controlEvents' must be in 0...\(fmt(n2)), got \(fmt(c0))")
+            }
             var a = a0, b = n1 - a0, c = c0, d = n2 - c0
             if options.dropDoubleZero && ((a == 0 && c == 0) || (b == 0 && d == 0)) {
                 dropped.append(index)
@@ -60,7 +65,8 @@ extension EffectSizes {
             }
             effects.append(EffectSize(label: row.label, row: index, yi: yi, vi: vi))
         }
-        return EffectSizeSet(measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
+        return EffectSizeSet(
+            measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
     }
 
     /// Fisher's z: atanh(r), v = 1/(n − 3) (metafor `ZCOR`); needs n > 3 and |r| < 1.
@@ -69,7 +75,8 @@ extension EffectSizes {
         options: EffectSizeOptions = EffectSizeOptions()
     ) throws -> EffectSizeSet {
         guard measure == .fisherZ else {
-            throw StatisticsError("measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not correlations")
+            throw StatisticsError(
+                "measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not correlations")
         }
         var effects: [EffectSize] = []
         var dropped: [Int] = []
@@ -83,9 +90,11 @@ extension EffectSizes {
             }
             if !(Swift.abs(r) < 1) { throw StatisticsError("\(where_): 'r' must be in (-1, 1), got \(r)") }
             if n <= 3 { throw StatisticsError("\(where_): 'n' must be > 3 for ZCOR, got \(fmt(n))") }
-            effects.append(EffectSize(label: row.label, row: index, yi: 0.5 * Foundation.log((1 + r) / (1 - r)), vi: 1 / (n - 3)))
+            effects.append(
+                EffectSize(label: row.label, row: index, yi: 0.5 * Foundation.log((1 + r) / (1 - r)), vi: 1 / (n - 3)))
         }
-        return EffectSizeSet(measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
+        return EffectSizeSet(
+            measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
     }
 
     /// Proportions: PLO logit with +1/2 to both cells when events is 0 or n (`to = "only0"`),
@@ -95,7 +104,8 @@ extension EffectSizes {
         options: EffectSizeOptions = EffectSizeOptions()
     ) throws -> EffectSizeSet {
         guard measure.inputKind == .proportion else {
-            throw StatisticsError("measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not proportions")
+            throw StatisticsError(
+                "measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not proportions")
         }
         var effects: [EffectSize] = []
         var dropped: [Int] = []
@@ -108,7 +118,9 @@ extension EffectSizes {
                 continue
             }
             if n < 1 { throw StatisticsError("\(where_): 'n' must be >= 1, got \(fmt(n))") }
-            if x0 < 0 || x0 > n { throw StatisticsError("\(where_): 'events' must be in 0...\(fmt(n)), got \(fmt(x0))") }
+            if x0 < 0 || x0 > n {
+                throw StatisticsError("\(where_): 'events' must be in 0...\(fmt(n)), got \(fmt(x0))")
+            }
             let yi: Double, vi: Double
             if measure == .logitProportion {
                 var x = x0, m = n - x0
@@ -117,11 +129,14 @@ extension EffectSizes {
                 yi = Foundation.log(p / (1 - p))
                 vi = 1 / x + 1 / m
             } else {
-                yi = 0.5 * (Foundation.asin((x0 / (n + 1)).squareRoot()) + Foundation.asin(((x0 + 1) / (n + 1)).squareRoot()))
+                yi =
+                    0.5
+                    * (Foundation.asin((x0 / (n + 1)).squareRoot()) + Foundation.asin(((x0 + 1) / (n + 1)).squareRoot()))
                 vi = 1 / (4 * n + 2)
             }
             effects.append(EffectSize(label: row.label, row: index, yi: yi, vi: vi))
         }
-        return EffectSizeSet(measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
+        return EffectSizeSet(
+            measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
     }
 }

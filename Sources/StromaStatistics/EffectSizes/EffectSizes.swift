@@ -12,7 +12,8 @@ public enum EffectSizes {
         options: EffectSizeOptions = EffectSizeOptions()
     ) throws -> EffectSizeSet {
         guard measure.inputKind == .continuous else {
-            throw StatisticsError("measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not continuous summaries")
+            throw StatisticsError(
+                "measure '\(measure.rawValue)' needs \(measure.inputKind.rawValue) input, not continuous summaries")
         }
         var effects: [EffectSize] = []
         var dropped: [Int] = []
@@ -20,23 +21,32 @@ public enum EffectSizes {
         for (index, row) in rows.enumerated() {
             let needsSham = measure == .normalizedMeanDifference
             guard let m1 = row.treatment.mean, let s1raw = row.treatment.spread, let n1raw = row.treatment.n,
-                  let m2 = row.control.mean, let s2raw = row.control.spread, let n2raw = row.control.n,
-                  !needsSham || row.shamMean != nil
+                let m2 = row.control.mean, let s2raw = row.control.spread, let n2raw = row.control.n,
+                !needsSham || row.shamMean != nil
             else {
                 dropped.append(index)
-                warnings.append("row \(index + 1) ('\(row.label)') dropped: missing \(missingField(row, needsSham: needsSham))")
+                warnings.append(
+                    "row \(index + 1) ('\(row.label)') dropped: missing \(missingField(row, needsSham: needsSham))")
                 continue
             }
             let where_ = "row \(index + 1) ('\(row.label)')"
-            for (value, field) in [(m1, "treatment.mean"), (s1raw, "treatment.spread"), (n1raw, "treatment.n"),
-                                   (m2, "control.mean"), (s2raw, "control.spread"), (n2raw, "control.n")]
+            for (value, field) in [
+                (m1, "treatment.mean"), (s1raw, "treatment.spread"), (n1raw, "treatment.n"),
+                (m2, "control.mean"), (s2raw, "control.spread"), (n2raw, "control.n"),
+            ]
             where !value.isFinite {
                 throw StatisticsError("\(where_): '\(field)' must be a finite number, got \(value)")
             }
             if n1raw < 2 { throw StatisticsError("\(where_): 'treatment.n' must be >= 2, got \(fmt(n1raw))") }
             if n2raw < 2 { throw StatisticsError("\(where_): 'control.n' must be >= 2, got \(fmt(n2raw))") }
-            if s1raw <= 0 { throw StatisticsError("\(where_): 'treatment.spread' (\(options.spread.rawValue)) must be > 0, got \(fmt(s1raw))") }
-            if s2raw <= 0 { throw StatisticsError("\(where_): 'control.spread' (\(options.spread.rawValue)) must be > 0, got \(fmt(s2raw))") }
+            if s1raw <= 0 {
+                throw StatisticsError(
+                    "\(where_): 'treatment.spread' (\(options.spread.rawValue)) must be > 0, got \(fmt(s1raw))")
+            }
+            if s2raw <= 0 {
+                throw StatisticsError(
+                    "\(where_): 'control.spread' (\(options.spread.rawValue)) must be > 0, got \(fmt(s2raw))")
+            }
             if row.controlSharedBy < 1 {
                 throw StatisticsError("\(where_): 'controlSharedBy' must be >= 1, got \(row.controlSharedBy)")
             }
@@ -65,7 +75,8 @@ public enum EffectSizes {
                 let cmi = hedgesCorrection(n1 + n2 - 2)
                 let s1q = sd1 * sd1, s2q = sd2 * sd2
                 yi = sign * cmi * (m1 - m2) / ((s1q + s2q) / 2).squareRoot()
-                let v = yi * yi * (s1q * s1q / (n1 - 1) + s2q * s2q / (n2 - 1)) / (2 * (s1q + s2q) * (s1q + s2q))
+                let v =
+                    yi * yi * (s1q * s1q / (n1 - 1) + s2q * s2q / (n2 - 1)) / (2 * (s1q + s2q) * (s1q + s2q))
                     + (s1q / (n1 - 1) + s2q / (n2 - 1)) / ((s1q + s2q) / 2)
                 vi = cmi * cmi * v
             case .logRatioOfMeans:
@@ -77,7 +88,9 @@ public enum EffectSizes {
                 let sham = row.shamMean!
                 let deficit = m2 - sham
                 if deficit == 0 {
-                    throw StatisticsError("\(where_): 'control.mean' equals 'shamMean' (\(fmt(sham))); NMD needs an injury-induced deficit")
+                    throw StatisticsError(
+                        "\(where_): 'control.mean' equals 'shamMean' (\(fmt(sham))); NMD needs an injury-induced deficit"
+                    )
                 }
                 yi = 100 * (m2 - m1) / deficit
                 let sdc = 100 * sd2 / Swift.abs(deficit)
@@ -88,7 +101,8 @@ public enum EffectSizes {
             }
             effects.append(EffectSize(label: row.label, row: index, yi: yi, vi: vi))
         }
-        return EffectSizeSet(measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
+        return EffectSizeSet(
+            measure: measure, options: options, effects: effects, droppedRows: dropped, warnings: warnings)
     }
 
     /// metafor's exact small-sample correction c(m) = Γ(m/2) / (√(m/2) Γ((m−1)/2)) (`.cmicalc`).

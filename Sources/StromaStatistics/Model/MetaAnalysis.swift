@@ -7,8 +7,10 @@ import Foundation
 /// Reference: Viechtbauer 2010, J Stat Softw 36(3), doi:10.18637/jss.v036.i03; metafor 3.8-1.
 public enum MetaAnalysis {
     /// Fits an intercept-only model to computed effect sizes.
-    public static func fit(_ effects: EffectSizeSet, moderators: [Moderator] = [],
-                           options: MetaAnalysisOptions = MetaAnalysisOptions()) throws -> MetaAnalysisResult {
+    public static func fit(
+        _ effects: EffectSizeSet, moderators: [Moderator] = [],
+        options: MetaAnalysisOptions = MetaAnalysisOptions()
+    ) throws -> MetaAnalysisResult {
         let rows = effects.effects.map(\.row)
         // Moderators are given per input row when their length matches the input; subset to kept rows.
         let subset: [Moderator] = moderators.map { moderator in
@@ -19,7 +21,8 @@ public enum MetaAnalysis {
                 return Moderator(name: moderator.name, values: .categorical(rows.map { v[$0] }, levels: levels))
             }
         }
-        var result = try fit(yi: effects.yi, vi: effects.vi, labels: effects.labels, moderators: subset, options: options)
+        var result = try fit(
+            yi: effects.yi, vi: effects.vi, labels: effects.labels, moderators: subset, options: options)
         result.warnings = effects.warnings + result.warnings
         return result
     }
@@ -29,10 +32,13 @@ public enum MetaAnalysis {
     /// Rows with non-finite yi/vi or a non-finite continuous moderator are dropped with a recorded
     /// warning (metafor drops NA rows). vi ≤ 0 throws.
     /// Moderators enter as in `mods = ~ a + factor(b)`; the intercept is always included.
-    public static func fit(yi: [Double], vi: [Double], labels: [String]? = nil, moderators: [Moderator] = [],
-                           options: MetaAnalysisOptions = MetaAnalysisOptions()) throws -> MetaAnalysisResult {
+    public static func fit(
+        yi: [Double], vi: [Double], labels: [String]? = nil, moderators: [Moderator] = [],
+        options: MetaAnalysisOptions = MetaAnalysisOptions()
+    ) throws -> MetaAnalysisResult {
         guard yi.count == vi.count else {
-            throw StatisticsError("'yi' has \(yi.count) values but 'vi' has \(vi.count); they must have one value per study")
+            throw StatisticsError(
+                "'yi' has \(yi.count) values but 'vi' has \(vi.count); they must have one value per study")
         }
         let names = labels ?? (1...Swift.max(yi.count, 1)).map { "Study \($0)" }
         guard names.count == yi.count else {
@@ -41,15 +47,19 @@ public enum MetaAnalysis {
         var keep: [Int] = []
         var warnings: [String] = []
         for moderator in moderators where moderator.count != yi.count {
-            throw StatisticsError("moderator '\(moderator.name)' has \(moderator.count) values; expected \(yi.count) (one per study)")
+            throw StatisticsError(
+                "moderator '\(moderator.name)' has \(moderator.count) values; expected \(yi.count) (one per study)")
         }
         for i in 0..<yi.count {
             if !yi[i].isFinite || !vi[i].isFinite {
-                warnings.append("row \(i + 1) ('\(names[i])') dropped: missing or non-finite \(yi[i].isFinite ? "'vi'" : "'yi'")")
+                warnings.append(
+                    "row \(i + 1) ('\(names[i])') dropped: missing or non-finite \(yi[i].isFinite ? "'vi'" : "'yi'")")
                 continue
             }
             // Rows with a missing (non-finite) continuous moderator are dropped, as metafor's na.omit.
-            if let missing = moderators.first(where: { if case .continuous(let v) = $0.values { return !v[i].isFinite } else { return false } }) {
+            if let missing = moderators.first(where: {
+                if case .continuous(let v) = $0.values { return !v[i].isFinite } else { return false }
+            }) {
                 warnings.append("row \(i + 1) ('\(names[i])') dropped: missing moderator '\(missing.name)'")
                 continue
             }
@@ -58,12 +68,16 @@ public enum MetaAnalysis {
             }
             keep.append(i)
         }
-        let kept: [Moderator] = keep.count == yi.count ? moderators : moderators.map { moderator in
-            switch moderator.values {
-            case .continuous(let v): return Moderator(name: moderator.name, values: .continuous(keep.map { v[$0] }))
-            case .categorical(let v, let levels): return Moderator(name: moderator.name, values: .categorical(keep.map { v[$0] }, levels: levels))
+        let kept: [Moderator] =
+            keep.count == yi.count
+            ? moderators
+            : moderators.map { moderator in
+                switch moderator.values {
+                case .continuous(let v): return Moderator(name: moderator.name, values: .continuous(keep.map { v[$0] }))
+                case .categorical(let v, let levels):
+                    return Moderator(name: moderator.name, values: .categorical(keep.map { v[$0] }, levels: levels))
+                }
             }
-        }
         let design = try DesignMatrix(k: keep.count, moderators: kept)
         let y = keep.map { yi[$0] }, v = keep.map { vi[$0] }
         let keptLabels = keep.map { names[$0] }
@@ -74,13 +88,16 @@ public enum MetaAnalysis {
         guard options.level > 0 && options.level < 100 else {
             throw StatisticsError("'level' must be in (0, 100), got \(options.level)")
         }
-        return try fitPrepared(y: y, v: v, labels: keptLabels, design: design, options: options, warnings: warnings,
-                               computeR2: design.columns > 1)
+        return try fitPrepared(
+            y: y, v: v, labels: keptLabels, design: design, options: options, warnings: warnings,
+            computeR2: design.columns > 1)
     }
 
-    static func fitPrepared(y: [Double], v: [Double], labels: [String], design: DesignMatrix,
-                            options: MetaAnalysisOptions, warnings initialWarnings: [String],
-                            computeR2: Bool) throws -> MetaAnalysisResult {
+    static func fitPrepared(
+        y: [Double], v: [Double], labels: [String], design: DesignMatrix,
+        options: MetaAnalysisOptions, warnings initialWarnings: [String],
+        computeR2: Bool
+    ) throws -> MetaAnalysisResult {
         var warnings = initialWarnings
         let engine = RMAEngine(y: y, v: v, design: design)
         let k = engine.k, p = engine.p
@@ -111,16 +128,20 @@ public enum MetaAnalysis {
                     warnings.append(next.message ?? "\(alternative.rawValue) failed")
                 }
                 if !recovered {
-                    throw StatisticsError("tau^2 estimation failed: \(estimate.message ?? options.method.rawValue); no fallback succeeded (option 'fallback')")
+                    throw StatisticsError(
+                        "tau^2 estimation failed: \(estimate.message ?? options.method.rawValue); no fallback succeeded (option 'fallback')"
+                    )
                 }
             }
         }
         warnings.append(contentsOf: estimate.warnings)
         let tau2 = used == .equalEffects ? 0 : estimate.tau2
-        var result = try assemble(engine: engine, labels: labels, design: design, options: options, tau2: tau2,
-                                  tau2SE: used == .equalEffects ? nil : estimate.standardError, method: used)
-        result.convergence = Convergence(requestedMethod: options.method, usedMethod: used,
-                                         converged: requestedConverged, iterations: requestedIterations)
+        var result = try assemble(
+            engine: engine, labels: labels, design: design, options: options, tau2: tau2,
+            tau2SE: used == .equalEffects ? nil : estimate.standardError, method: used)
+        result.convergence = Convergence(
+            requestedMethod: options.method, usedMethod: used,
+            converged: requestedConverged, iterations: requestedIterations)
         result.warnings = warnings
         if computeR2 && p > 1 {
             result.r2 = pseudoR2(y: y, v: v, design: design, tau2: tau2, method: used, options: options)
@@ -130,8 +151,10 @@ public enum MetaAnalysis {
     }
 
     /// Builds the result at a given τ²: coefficients, tests, heterogeneity, likelihoods.
-    static func assemble(engine: RMAEngine, labels: [String], design: DesignMatrix, options: MetaAnalysisOptions,
-                         tau2: Double, tau2SE: Double?, method: TauEstimator) throws -> MetaAnalysisResult {
+    static func assemble(
+        engine: RMAEngine, labels: [String], design: DesignMatrix, options: MetaAnalysisOptions,
+        tau2: Double, tau2SE: Double?, method: TauEstimator
+    ) throws -> MetaAnalysisResult {
         let k = engine.k, p = engine.p
         let w = engine.weights(tau2)
         guard let proj = engine.project(w) else {
@@ -152,8 +175,10 @@ public enum MetaAnalysis {
             let b = proj.beta[j]
             let stat = b / se
             let pv = useT ? Distributions.tTwoSided(stat, df: ddf) : 2 * Distributions.normalUpper(Swift.abs(stat))
-            coefficients.append(MetaCoefficient(name: design.columnNames[j], estimate: b, standardError: se,
-                                                statistic: stat, pValue: pv, ciLower: b - crit * se, ciUpper: b + crit * se))
+            coefficients.append(
+                MetaCoefficient(
+                    name: design.columnNames[j], estimate: b, standardError: se,
+                    statistic: stat, pValue: pv, ciLower: b - crit * se, ciUpper: b + crit * se))
         }
         // Omnibus test of all non-intercept coefficients.
         var moderatorTest: TestResult?
@@ -168,8 +193,9 @@ public enum MetaAnalysis {
                 for a in 0..<m { qm += beta[a] * ib[a] }
                 if useT {
                     let f = qm / Double(m)
-                    moderatorTest = TestResult(statistic: f, df: Double(m), df2: ddf,
-                                               pValue: Distributions.fUpper(f, df1: Double(m), df2: ddf), distribution: .f)
+                    moderatorTest = TestResult(
+                        statistic: f, df: Double(m), df2: ddf,
+                        pValue: Distributions.fUpper(f, df1: Double(m), df2: ddf), distribution: .f)
                 } else {
                     moderatorTest = .chiSquared(qm, df: Double(m))
                 }
@@ -196,7 +222,9 @@ public enum MetaAnalysis {
             labels: labels, yi: engine.y, vi: engine.v, design: design, options: options,
             coefficients: coefficients, covariance: vb, tau2: tau2, tau2StandardError: tau2SE,
             i2: i2, h2: h2, typicalVariance: vt,
-            heterogeneity: k > p ? .chiSquared(qe, df: Double(k - p)) : TestResult(statistic: 0, df: 0, pValue: 1, distribution: .chiSquared),
+            heterogeneity: k > p
+                ? .chiSquared(qe, df: Double(k - p))
+                : TestResult(statistic: 0, df: 0, pValue: 1, distribution: .chiSquared),
             moderatorTest: moderatorTest, r2: nil, knappHartungScale: s2w, testDF: useT ? ddf : nil,
             logLikelihoodML: ll.ml, logLikelihoodREML: ll.reml,
             weightsPercent: w.map { 100 * $0 / sumW },
@@ -205,8 +233,10 @@ public enum MetaAnalysis {
     }
 
     /// metafor's pseudo-R²: max(0, 100·(τ²_RE − τ²_ME)/τ²_RE) with the same method; EE: weighted adjusted R².
-    static func pseudoR2(y: [Double], v: [Double], design: DesignMatrix, tau2: Double,
-                         method: TauEstimator, options: MetaAnalysisOptions) -> Double? {
+    static func pseudoR2(
+        y: [Double], v: [Double], design: DesignMatrix, tau2: Double,
+        method: TauEstimator, options: MetaAnalysisOptions
+    ) -> Double? {
         let k = y.count, p = design.columns
         if method == .equalEffects {
             let w = v.map { 1 / $0 }

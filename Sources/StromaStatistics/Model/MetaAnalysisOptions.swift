@@ -45,6 +45,7 @@ public struct MetaAnalysisOptions: Sendable, Codable, Equatable, Hashable {
     /// Confidence level in percent (95).
     public var level: Double
     /// Estimators tried in turn when `method` fails to converge (documented fallback; default DL).
+    ///
     /// metafor errors instead; the fallback and the failure are recorded in ``MetaAnalysisResult/convergence``.
     public var fallback: [TauEstimator]
     /// Fisher-scoring convergence threshold on |Δτ²| (1e-5).
@@ -54,9 +55,11 @@ public struct MetaAnalysisOptions: Sendable, Codable, Equatable, Hashable {
     /// Step-length multiplier of Fisher scoring (1).
     public var stepAdjustment: Double
 
-    public init(method: TauEstimator = .restrictedMaximumLikelihood, test: InferenceTest = .z,
-                level: Double = 95, fallback: [TauEstimator] = [.dersimonianLaird],
-                threshold: Double = 1e-5, maxIterations: Int = 100, stepAdjustment: Double = 1) {
+    public init(
+        method: TauEstimator = .restrictedMaximumLikelihood, test: InferenceTest = .z,
+        level: Double = 95, fallback: [TauEstimator] = [.dersimonianLaird],
+        threshold: Double = 1e-5, maxIterations: Int = 100, stepAdjustment: Double = 1
+    ) {
         self.method = method
         self.test = test
         self.level = level

@@ -30,7 +30,8 @@ extension MetaAnalysisResult {
             hl = est - half
             hu = est + half
         }
-        return MetaPrediction(estimate: est, standardError: se, ciLower: est - crit * se, ciUpper: est + crit * se,
-                              piLower: est - piHalf, piUpper: est + piHalf, higginsPILower: hl, higginsPIUpper: hu)
+        return MetaPrediction(
+            estimate: est, standardError: se, ciLower: est - crit * se, ciUpper: est + crit * se,
+            piLower: est - piHalf, piUpper: est + piHalf, higginsPILower: hl, higginsPIUpper: hu)
     }
 }

@@ -54,7 +54,9 @@ public struct MetaPrediction: Sendable, Codable, Equatable, Hashable {
     /// metafor's PI: est ± crit·√(se² + τ²), crit = z (test z) or t(k − p) (t / knha).
     public var piLower: Double
     public var piUpper: Double
-    /// Higgins et al. 2009 PI with t(k − 2) (the `meta` package convention), intercept-only fits; nil if k < 3.
+    /// Higgins et al.
+    ///
+    /// 2009 PI with t(k − 2) (the `meta` package convention), intercept-only fits; nil if k < 3.
     public var higginsPILower: Double?
     public var higginsPIUpper: Double?
 }

@@ -66,25 +66,28 @@ public struct DesignMatrix: Sendable, Codable, Equatable, Hashable {
     }
 
     /// Builds intercept + moderators, dummy coding factors as R's `model.matrix` (column names
-    /// `name` + level, e.g. `allocrandom`).
+    /// `name` + level, for example `allocrandom`).
     public init(k: Int, moderators: [Moderator]) throws {
         var names = ["intrcpt"]
         var cols: [[Double]] = [[Double](repeating: 1, count: k)]
         for moderator in moderators {
             guard moderator.count == k else {
-                throw StatisticsError("moderator '\(moderator.name)' has \(moderator.count) values; expected \(k) (one per study)")
+                throw StatisticsError(
+                    "moderator '\(moderator.name)' has \(moderator.count) values; expected \(k) (one per study)")
             }
             switch moderator.values {
             case .continuous(let v):
                 if let bad = v.firstIndex(where: { !$0.isFinite }) {
-                    throw StatisticsError("moderator '\(moderator.name)', row \(bad + 1): value must be finite, got \(v[bad])")
+                    throw StatisticsError(
+                        "moderator '\(moderator.name)', row \(bad + 1): value must be finite, got \(v[bad])")
                 }
                 names.append(moderator.name)
                 cols.append(v)
             case .categorical(let v, _):
                 let levels = moderator.factorLevels
                 if let bad = v.firstIndex(where: { !levels.contains($0) }) {
-                    throw StatisticsError("moderator '\(moderator.name)', row \(bad + 1): '\(v[bad])' is not one of the levels \(levels)")
+                    throw StatisticsError(
+                        "moderator '\(moderator.name)', row \(bad + 1): '\(v[bad])' is not one of the levels \(levels)")
                 }
                 for level in levels.dropFirst() {
                     names.append(moderator.name + level)

@@ -25,7 +25,8 @@ extension RMAEngine {
             let raw = method == .dersimonianLaird ? (proj.rss - kp) / tr.trP : (proj.rss - Double(k)) / sumW
             let tau2 = Swift.max(0, raw)
             let denominator = method == .dersimonianLaird ? tr.trP : sumW
-            let se = (1 / (denominator * denominator) * (2 * kp + 4 * tau2 * tr.trP + 2 * tau2 * tau2 * tr.trPP)).squareRoot()
+            let se = (1 / (denominator * denominator) * (2 * kp + 4 * tau2 * tr.trP + 2 * tau2 * tau2 * tr.trPP))
+                .squareRoot()
             return TauEstimate(tau2: tau2, standardError: se, iterations: 0, converged: true)
 
         case .hedges:
@@ -60,8 +61,9 @@ extension RMAEngine {
     }
 
     private func singular(_ method: TauEstimator) -> TauEstimate {
-        TauEstimate(tau2: .nan, standardError: nil, iterations: 0, converged: false,
-                    message: "\(method.rawValue): X'WX is singular (moderators are collinear)")
+        TauEstimate(
+            tau2: .nan, standardError: nil, iterations: 0, converged: false,
+            message: "\(method.rawValue): X'WX is singular (moderators are collinear)")
     }
 
     /// Hedges' estimator before truncation, and tr(PV) with the OLS projection.
@@ -110,8 +112,9 @@ extension RMAEngine {
             if iterations > options.maxIterations { converged = false; break }
         }
         if !converged {
-            return TauEstimate(tau2: .nan, standardError: nil, iterations: iterations, converged: false,
-                               message: "\(method.rawValue): Fisher scoring did not converge in \(options.maxIterations) iterations")
+            return TauEstimate(
+                tau2: .nan, standardError: nil, iterations: iterations, converged: false,
+                message: "\(method.rawValue): Fisher scoring did not converge in \(options.maxIterations) iterations")
         }
         var warnings: [String] = []
         if method != .empiricalBayes {
@@ -119,7 +122,9 @@ extension RMAEngine {
             let ll0 = logLikelihoods(tau2: 0)
             let (l1, l0) = method == .maximumLikelihood ? (ll.ml, ll0.ml) : (ll.reml, ll0.reml)
             if l0 - l1 > 0.0001220703125 && tau2 > options.threshold {
-                warnings.append("\(method.rawValue): Fisher scoring may have stopped at a local maximum; tau^2 set to 0 (metafor ll0check)")
+                warnings.append(
+                    "\(method.rawValue): Fisher scoring may have stopped at a local maximum; tau^2 set to 0 (metafor ll0check)"
+                )
                 tau2 = 0
             }
         }
@@ -151,14 +156,18 @@ extension RMAEngine {
         } else {
             let qMax = q(at: tau2Max) - target
             if qMax > 0 {
-                return TauEstimate(tau2: .nan, standardError: nil, iterations: 0, converged: false,
-                                   message: "PM: Q(tau2.max = \(tau2Max)) still exceeds k - p; tau^2 is beyond the search interval")
+                return TauEstimate(
+                    tau2: .nan, standardError: nil, iterations: 0, converged: false,
+                    message: "PM: Q(tau2.max = \(tau2Max)) still exceeds k - p; tau^2 is beyond the search interval")
             }
-            let root = RootFinder.zeroin(lower: 0, upper: tau2Max, fLower: q0, fUpper: qMax,
-                                         tolerance: RootFinder.rTolerance, maxIterations: 100) { self.q(at: $0) - target }
+            let root = RootFinder.zeroin(
+                lower: 0, upper: tau2Max, fLower: q0, fUpper: qMax,
+                tolerance: RootFinder.rTolerance, maxIterations: 100
+            ) { self.q(at: $0) - target }
             guard let root else {
-                return TauEstimate(tau2: .nan, standardError: nil, iterations: 100, converged: false,
-                                   message: "PM: root finding did not converge")
+                return TauEstimate(
+                    tau2: .nan, standardError: nil, iterations: 100, converged: false,
+                    message: "PM: root finding did not converge")
             }
             tau2 = root.root
             iterations = root.iterations

@@ -162,7 +162,8 @@ struct RMAEngine {
         let ml = -0.5 * Double(k) * Foundation.log(2 * Double.pi) - 0.5 * sumLog - 0.5 * proj.rss
         let ones = [Double](repeating: 1, count: k)
         let logDetXX = project(ones)?.logDet ?? 0
-        let reml = -0.5 * Double(k - p) * Foundation.log(2 * Double.pi) + 0.5 * logDetXX
+        let reml =
+            -0.5 * Double(k - p) * Foundation.log(2 * Double.pi) + 0.5 * logDetXX
             - 0.5 * sumLog - 0.5 * proj.logDet - 0.5 * proj.rss
         return (ml, reml)
     }

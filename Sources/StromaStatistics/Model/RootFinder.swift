@@ -7,9 +7,11 @@ enum RootFinder {
 
     struct Root { var root: Double; var iterations: Int }
 
-    static func zeroin(lower ax: Double, upper bx: Double, fLower fa0: Double, fUpper fb0: Double,
-                       tolerance tol: Double, maxIterations: Int,
-                       _ f: (Double) -> Double) -> Root? {
+    static func zeroin(
+        lower ax: Double, upper bx: Double, fLower fa0: Double, fUpper fb0: Double,
+        tolerance tol: Double, maxIterations: Int,
+        _ f: (Double) -> Double
+    ) -> Root? {
         var a = ax, b = bx
         var fa = fa0, fb = fb0
         var c = a, fc = fa

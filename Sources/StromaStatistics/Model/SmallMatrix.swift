@@ -3,8 +3,10 @@ import Foundation
 /// Dense p × p helpers for the (small) coefficient space; the k dimension is never formed as a matrix.
 enum SmallMatrix {
     /// S_f = X' diag(f) X for row-major X (k × p), returned row-major p × p.
-    static func crossproduct(_ x: UnsafeBufferPointer<Double>, k: Int, p: Int,
-                             weights f: UnsafeBufferPointer<Double>, into s: inout [Double]) {
+    static func crossproduct(
+        _ x: UnsafeBufferPointer<Double>, k: Int, p: Int,
+        weights f: UnsafeBufferPointer<Double>, into s: inout [Double]
+    ) {
         for i in 0..<(p * p) { s[i] = 0 }
         if p == 1 {
             var acc = 0.0
@@ -76,7 +78,9 @@ enum SmallMatrix {
     /// A B for row-major square matrices.
     static func multiply(_ a: [Double], _ b: [Double], _ n: Int) -> [Double] {
         var c = [Double](repeating: 0, count: n * n)
-        for i in 0..<n { for m in 0..<n { let aim = a[i * n + m]; for j in 0..<n { c[i * n + j] += aim * b[m * n + j] } } }
+        for i in 0..<n {
+            for m in 0..<n { let aim = a[i * n + m]; for j in 0..<n { c[i * n + j] += aim * b[m * n + j] } }
+        }
         return c
     }
 

@@ -95,35 +95,43 @@ struct FixtureCase {
 }
 
 /// Records a failure naming the case and quantity when `actual` is not within `tolerance` of `expected`.
-func expectClose(_ actual: Double, _ expected: Double?, _ tolerance: Double, _ what: String,
-                 absolute: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+    _ actual: Double, _ expected: Double?, _ tolerance: Double, _ what: String,
+    absolute: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard let expected else {
         Issue.record("\(what): no expected value in fixture", sourceLocation: sourceLocation)
         return
     }
-    #expect(isClose(actual, expected, relative: tolerance, absolute: absolute),
-            "\(what): got \(actual), metafor \(expected)", sourceLocation: sourceLocation)
+    #expect(
+        isClose(actual, expected, relative: tolerance, absolute: absolute),
+        "\(what): got \(actual), metafor \(expected)", sourceLocation: sourceLocation)
 }
 
-func expectClose(_ actual: [Double], _ expected: [Double]?, _ tolerance: Double, _ what: String,
-                 absolute: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation) {
+func expectClose(
+    _ actual: [Double], _ expected: [Double]?, _ tolerance: Double, _ what: String,
+    absolute: Double = 1e-12, sourceLocation: SourceLocation = #_sourceLocation
+) {
     guard let expected else {
         Issue.record("\(what): no expected values in fixture", sourceLocation: sourceLocation)
         return
     }
-    #expect(actual.count == expected.count, "\(what): \(actual.count) values, metafor \(expected.count)",
-            sourceLocation: sourceLocation)
+    #expect(
+        actual.count == expected.count, "\(what): \(actual.count) values, metafor \(expected.count)",
+        sourceLocation: sourceLocation)
     for (i, (a, e)) in zip(actual, expected).enumerated() {
-        #expect(isClose(a, e, relative: tolerance, absolute: absolute),
-                "\(what)[\(i)]: got \(a), metafor \(e)", sourceLocation: sourceLocation)
+        #expect(
+            isClose(a, e, relative: tolerance, absolute: absolute),
+            "\(what)[\(i)]: got \(a), metafor \(e)", sourceLocation: sourceLocation)
     }
 }
 
 extension FixtureCase {
     /// The options of an rma case (method, test).
     var metaOptions: MetaAnalysisOptions {
-        MetaAnalysisOptions(method: TauEstimator(rawValue: string("method") ?? "REML") ?? .restrictedMaximumLikelihood,
-                            test: InferenceTest(rawValue: string("test") ?? "z") ?? .z, fallback: [])
+        MetaAnalysisOptions(
+            method: TauEstimator(rawValue: string("method") ?? "REML") ?? .restrictedMaximumLikelihood,
+            test: InferenceTest(rawValue: string("test") ?? "z") ?? .z, fallback: [])
     }
 }
 
@@ -137,8 +145,9 @@ extension MetaforFixture {
         for f in c.strings("factors") { moderators.append(.categorical(f, d.strings(f))) }
         var options = c.metaOptions
         if let method { options.method = TauEstimator(rawValue: method)! }
-        return try MetaAnalysis.fit(yi: d.numbers("yi")!, vi: d.numbers("vi")!, labels: d.strings("labels"),
-                                    moderators: moderators, options: options)
+        return try MetaAnalysis.fit(
+            yi: d.numbers("yi")!, vi: d.numbers("vi")!, labels: d.strings("labels"),
+            moderators: moderators, options: options)
     }
 }
 
@@ -148,12 +157,19 @@ enum JSONValue: Decodable {
 
     init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let d = try? c.decode(Double.self) { self = .number(d) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let d = try? c.decode(Double.self) {
+            self = .number(d)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     var any: Any {

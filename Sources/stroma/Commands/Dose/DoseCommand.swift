@@ -59,7 +59,8 @@ struct DoseTranslateCommand: ParsableCommand {
             methods = [m]
         }
         let route = try parseRoute(self.route)
-        let rows = try DoseTranslation.translate(from: from, dose: dose, perKg: perKg, to: to, methods: methods, route: route)
+        let rows = try DoseTranslation.translate(
+            from: from, dose: dose, perKg: perKg, to: to, methods: methods, route: route)
         let bw = try ParameterSet.bundled(species: from, context: from.defaultContext)["BW"]
         let report = DoseReport(
             from: from.rawValue, to: to.rawValue, bodyWeightKg: bw,
@@ -91,7 +92,10 @@ struct DoseReport: Tabular, Encodable {
 
     var rows: [[String]] {
         translations.map {
-            [$0.method, Self.sci($0.cellsPerKg), Self.sci($0.cellsTotal), Self.sci($0.cellsPerSquareMetre), $0.assumption]
+            [
+                $0.method, Self.sci($0.cellsPerKg), Self.sci($0.cellsTotal), Self.sci($0.cellsPerSquareMetre),
+                $0.assumption,
+            ]
         }
     }
 
@@ -104,7 +108,8 @@ struct DoseReport: Tabular, Encodable {
         case .json: return try JSONText.render(self)
         case .csv: return CSVText.render(headers: headers, rows: rows)
         case .table:
-            var out = "From: \(from), \(Self.sci(cellsPerAnimal)) cells = \(Self.sci(cellsPerKg)) cells/kg (body weight \(Self.sci(bodyWeightKg)) kg)\n"
+            var out =
+                "From: \(from), \(Self.sci(cellsPerAnimal)) cells = \(Self.sci(cellsPerKg)) cells/kg (body weight \(Self.sci(bodyWeightKg)) kg)\n"
             out += "To: \(to)\n\n"
             out += TextTable(headers: headers, rows: rows, maxCellWidth: 200).render()
             if !humanTrialDoses.isEmpty {
@@ -112,7 +117,8 @@ struct DoseReport: Tabular, Encodable {
                 out += TextTable(
                     headers: ["trial", "route", "dose", "cells_per_kg"],
                     rows: humanTrialDoses.map { [$0.trial, $0.route, $0.dose, $0.cellsPerKg.map(Self.sci) ?? "-"] },
-                    maxCellWidth: 200).render()
+                    maxCellWidth: 200
+                ).render()
             }
             return out
         }

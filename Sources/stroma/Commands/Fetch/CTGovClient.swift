@@ -24,9 +24,12 @@ struct CTGovClient: Sendable {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
             throw FetchError("'--base-url' \(baseURL) is not a valid URL; valid: https://clinicaltrials.gov")
         }
-        components.path = (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path)
+        components.path =
+            (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path)
             + "/api/v2/studies"
-        var items = [URLQueryItem(name: "format", value: "json"), URLQueryItem(name: "pageSize", value: String(pageSize))]
+        var items = [
+            URLQueryItem(name: "format", value: "json"), URLQueryItem(name: "pageSize", value: String(pageSize)),
+        ]
         if let term { items.append(URLQueryItem(name: "query.term", value: term)) }
         if let condition { items.append(URLQueryItem(name: "query.cond", value: condition)) }
         if let pageToken { items.append(URLQueryItem(name: "pageToken", value: pageToken)) }
@@ -65,7 +68,8 @@ struct CTGovClient: Sendable {
                     } else if let data, let response {
                         continuation.resume(returning: (data, response))
                     } else {
-                        continuation.resume(throwing: FetchError("empty response from \(request.url?.absoluteString ?? "?")"))
+                        continuation.resume(
+                            throwing: FetchError("empty response from \(request.url?.absoluteString ?? "?")"))
                     }
                 }
                 task.resume()

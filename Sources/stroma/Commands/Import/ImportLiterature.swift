@@ -17,7 +17,10 @@ enum ImportLiterature {
             let url = URL(fileURLWithPath: path)
             let sniffed = ImportFormatSniffer.sniff(url)
             guard accepted.contains(sniffed) else {
-                summary.fail(path, "'\(url.lastPathComponent)' is \(sniffed.summary); `stroma import \(kind)` reads \(accepted.map(\.summary).sorted().joined(separator: " or "))")
+                summary.fail(
+                    path,
+                    "'\(url.lastPathComponent)' is \(sniffed.summary); `stroma import \(kind)` reads \(accepted.map(\.summary).sorted().joined(separator: " or "))"
+                )
                 continue
             }
             let records: [BibliographicRecord]
@@ -32,7 +35,8 @@ enum ImportLiterature {
             // One transaction per file, one savepoint per record.
             let results = try store.upsertBibliographicRecords(records)
             for (index, (record, result)) in zip(records, results).enumerated() {
-                let name = record.pmid.map { "PMID \($0)" } ?? record.doi.map { "doi:\($0)" }
+                let name =
+                    record.pmid.map { "PMID \($0)" } ?? record.doi.map { "doi:\($0)" }
                     ?? "\(url.lastPathComponent) record \(index + 1)"
                 switch result {
                 case .success(let outcome): summary.add(outcome, record: name)

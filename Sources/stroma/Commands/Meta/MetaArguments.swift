@@ -93,22 +93,27 @@ struct MetaInputOptions: ParsableArguments {
     @Flag(name: .long, help: "Read a SyRF quantitative outcome-data export.")
     var syrf = false
 
-    @Flag(name: .long,
+    @Flag(
+        name: .long,
         help: "Pool the outcome numbers of knowledge-base experiments (instead of --input).")
     var knowledge = false
 
     @Option(name: .long, help: "With --knowledge: only experiments on this condition (term name).")
     var condition: String?
 
-    @Option(name: .long,
-        help: "With --knowledge: outcome-measure term (narrower terms included); required when the experiments report several.")
+    @Option(
+        name: .long,
+        help:
+            "With --knowledge: outcome-measure term (narrower terms included); required when the experiments report several."
+    )
     var outcome: String?
 
     @OptionGroup var store: StoreOptions
 
     // Measure, method and test are read as text and resolved in `run()`, so that a bad value gives
     // the one-line `Error: …` of a thrown error rather than argument-parser's multi-line usage text.
-    @Option(name: .customLong("measure"),
+    @Option(
+        name: .customLong("measure"),
         help: "Effect measure: \(MetaMeasure.allValueStrings.joined(separator: ", ")).")
     var measureName: String
 
@@ -120,7 +125,6 @@ struct MetaInputOptions: ParsableArguments {
 
     @Option(name: .long, help: "Confidence level in percent.")
     var level: Double = 95
-
 
     /// Checks that exactly one input source is chosen and that its options fit it.
     func validateSource() throws {
@@ -142,8 +146,9 @@ struct MetaInputOptions: ParsableArguments {
     var measure: MetaMeasure {
         get throws {
             guard let value = MetaMeasure(argument: measureName) else {
-                throw MetaCommandError("--measure: unknown measure '\(measureName)'; valid: "
-                    + MetaMeasure.allValueStrings.joined(separator: ", "))
+                throw MetaCommandError(
+                    "--measure: unknown measure '\(measureName)'; valid: "
+                        + MetaMeasure.allValueStrings.joined(separator: ", "))
             }
             return value
         }
@@ -153,8 +158,9 @@ struct MetaInputOptions: ParsableArguments {
     var method: MetaMethod {
         get throws {
             guard let value = MetaMethod(argument: methodName) else {
-                throw MetaCommandError("--method: unknown method '\(methodName)'; valid: "
-                    + MetaMethod.allCases.map(\.rawValue).joined(separator: ", "))
+                throw MetaCommandError(
+                    "--method: unknown method '\(methodName)'; valid: "
+                        + MetaMethod.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return value
         }

@@ -16,8 +16,10 @@ struct MetaCommand: AsyncParsableCommand {
             knowledge base's experiments (--condition, --outcome, --db). `stroma meta --input FILE \
             --measure SMD` runs the pooled fit (the default subcommand `pool`).
             """,
-        subcommands: [MetaPoolCommand.self, MetaBiasCommand.self, MetaLeaveOneOutCommand.self,
-            MetaCumulativeCommand.self, MetaInfluenceCommand.self, MetaPermutationCommand.self],
+        subcommands: [
+            MetaPoolCommand.self, MetaBiasCommand.self, MetaLeaveOneOutCommand.self,
+            MetaCumulativeCommand.self, MetaInfluenceCommand.self, MetaPermutationCommand.self,
+        ],
         defaultSubcommand: MetaPoolCommand.self
     )
 }
@@ -35,11 +37,14 @@ struct MetaPoolCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Moderator column for subgroup analysis.")
     var by: String?
 
-    @Option(name: .long, parsing: .singleValue,
+    @Option(
+        name: .long, parsing: .singleValue,
         help: "Moderator columns for meta-regression, comma-separated.")
     var mods: [String] = []
 
-    @Option(name: .long, help: "Number of stratifications tested (Bonferroni threshold 0.05/m of the CAMARADES partition test).")
+    @Option(
+        name: .long,
+        help: "Number of stratifications tested (Bonferroni threshold 0.05/m of the CAMARADES partition test).")
     var stratifications: Int = 1
 
     @Option(name: .long, help: "Write a forest plot (SVG) to this file.")
@@ -57,11 +62,15 @@ struct MetaPoolCommand: AsyncParsableCommand {
     func run() async throws {
         let dataset = try MetaDataset(options: inputOptions)
         let modList = MetaPoolCommand.columns(mods)
-        let run = try MetaRun(dataset: dataset, options: inputOptions.modelOptions, mods: modList, by: by,
+        let run = try MetaRun(
+            dataset: dataset, options: inputOptions.modelOptions, mods: modList, by: by,
             stratifications: stratifications)
         if let forest {
             let columns = try (forestColumns ?? "").split(separator: ",")
-                .map { try dataset.moderatorColumn(String($0).trimmingCharacters(in: .whitespaces), option: "--forest-columns") }
+                .map {
+                    try dataset.moderatorColumn(
+                        String($0).trimmingCharacters(in: .whitespaces), option: "--forest-columns")
+                }
             guard run.overall.p == 1 else {
                 throw MetaCommandError("--forest: draw the forest plot without --mods (use --by for subgroups)")
             }

@@ -18,23 +18,27 @@ extension MetaDataset {
             let filters = [("--condition", options.condition), ("--outcome", options.outcome)]
                 .compactMap { name, value in value.map { "\(name) '\($0)'" } }
             let matching = filters.isEmpty ? "" : " matching " + filters.joined(separator: ", ")
-            throw MetaCommandError("no experiments\(matching) carry outcome numbers; add them as an "
-                + "'outcomes' array on the experiments of the knowledge base (fields: docs/knowledge.md, "
-                + "\"Outcome\") and rebuild the database")
+            throw MetaCommandError(
+                "no experiments\(matching) carry outcome numbers; add them as an "
+                    + "'outcomes' array on the experiments of the knowledge base (fields: docs/knowledge.md, "
+                    + "\"Outcome\") and rebuild the database")
         }
         let measures = Set(experiments.flatMap { $0.outcomes.map(\.measure) })
         if options.outcome == nil && measures.count > 1 {
-            throw MetaCommandError("the matching experiments report several outcome measures ("
-                + measures.sorted().joined(separator: ", ") + "); choose one with --outcome")
+            throw MetaCommandError(
+                "the matching experiments report several outcome measures ("
+                    + measures.sorted().joined(separator: ", ") + "); choose one with --outcome")
         }
         var warnings: [String] = []
         for experiment in experiments where experiment.outcomes.count > 1 {
-            warnings.append("experiment '\(experiment.id)' gives \(experiment.outcomes.count) "
-                + "comparisons (several measures or time points of the same animals); they are "
-                + "pooled as if independent")
+            warnings.append(
+                "experiment '\(experiment.id)' gives \(experiment.outcomes.count) "
+                    + "comparisons (several measures or time points of the same animals); they are "
+                    + "pooled as if independent")
         }
         let comparisons = experiments.flatMap(Comparison.fromOutcomes(of:))
-        let table = ComparisonTable(comparisons: comparisons,
+        let table = ComparisonTable(
+            comparisons: comparisons,
             moderatorColumns: Comparison.experimentModeratorColumns, warnings: warnings)
         return (table, store.path ?? "in-memory database")
     }

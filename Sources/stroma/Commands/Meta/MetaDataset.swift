@@ -30,7 +30,9 @@ struct MetaDataset {
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw MetaCommandError("file '\(input)' does not exist")
             }
-            table = options.syrf ? try SyRFQuantitativeReader.read(contentsOf: url)
+            table =
+                options.syrf
+                ? try SyRFQuantitativeReader.read(contentsOf: url)
                 : try ComparisonCSVReader.read(contentsOf: url)
             layout = options.syrf ? "syrf" : "comparison-csv"
         } else {
@@ -43,18 +45,21 @@ struct MetaDataset {
         warnings = table.warnings + split.notes
         effects = []
         for (index, comparison) in comparisons.enumerated() {
-            if let effect = try Self.effect(comparison, measure: measure, fileName: fileName,
+            if let effect = try Self.effect(
+                comparison, measure: measure, fileName: fileName,
                 syrf: options.syrf)
             {
                 effects.append(EffectSize(label: effect.label, row: index, yi: effect.yi, vi: effect.vi))
             } else {
-                warnings.append("\(comparison.placeName) ('\(comparison.study)'): dropped, "
-                    + "missing data for \(measure.rawValue)")
+                warnings.append(
+                    "\(comparison.placeName) ('\(comparison.study)'): dropped, "
+                        + "missing data for \(measure.rawValue)")
             }
         }
         guard !effects.isEmpty else {
-            throw MetaCommandError("\(layout == "knowledge" ? "knowledge base" : "file '\(fileName)'"): no comparison has the data for measure "
-                + "'\(measure.rawValue)'")
+            throw MetaCommandError(
+                "\(layout == "knowledge" ? "knowledge base" : "file '\(fileName)'"): no comparison has the data for measure "
+                    + "'\(measure.rawValue)'")
         }
     }
 
@@ -66,8 +71,9 @@ struct MetaDataset {
         let label = comparison.study
         guard let effectMeasure = measure.effectMeasure else {
             guard case .effect(let yi, let vi) = comparison.data else {
-                throw MetaCommandError("\(place): measure 'yivi' needs columns yi,vi; the file has "
-                    + "\(comparison.data.kindName); choose a measure for that data kind")
+                throw MetaCommandError(
+                    "\(place): measure 'yivi' needs columns yi,vi; the file has "
+                        + "\(comparison.data.kindName); choose a measure for that data kind")
             }
             return EffectSize(label: label, row: 0, yi: yi, vi: vi)
         }
@@ -81,23 +87,31 @@ struct MetaDataset {
                 let options = EffectSizeOptions(
                     direction: comparison.greaterIsWorse == true ? .higherIsWorse : .higherIsBetter,
                     spread: arms.errorType == .sem ? .sem : .sd)
-                let row = ContinuousComparison(label: label,
+                let row = ContinuousComparison(
+                    label: label,
                     treatment: GroupSummary(mean: arms.m1, spread: arms.sd1, n: arms.n1),
                     control: GroupSummary(mean: arms.m2, spread: arms.sd2, n: arms.n2),
                     shamMean: arms.mSham)
                 set = try EffectSizes.compute(effectMeasure, continuous: [row], options: options)
             case .twoByTwo(let ai, let bi, let ci, let di):
                 try requireKind(.twoByTwo, effectMeasure, comparison, place)
-                set = try EffectSizes.compute(effectMeasure, tables: [TwoByTwoTable(label: label,
-                    treatmentEvents: ai, treatmentTotal: ai + bi, controlEvents: ci,
-                    controlTotal: ci + di)])
+                set = try EffectSizes.compute(
+                    effectMeasure,
+                    tables: [
+                        TwoByTwoTable(
+                            label: label,
+                            treatmentEvents: ai, treatmentTotal: ai + bi, controlEvents: ci,
+                            controlTotal: ci + di)
+                    ])
             case .correlation(let ri, let ni):
                 try requireKind(.correlation, effectMeasure, comparison, place)
-                set = try EffectSizes.compute(effectMeasure,
+                set = try EffectSizes.compute(
+                    effectMeasure,
                     correlations: [CorrelationStudy(label: label, r: ri, n: ni)])
             case .proportion(let xi, let ni):
                 try requireKind(.proportion, effectMeasure, comparison, place)
-                set = try EffectSizes.compute(effectMeasure,
+                set = try EffectSizes.compute(
+                    effectMeasure,
                     proportions: [ProportionStudy(label: label, events: xi, n: ni)])
             }
         } catch let error as StatisticsError {
@@ -148,18 +162,21 @@ struct MetaDataset {
         return "\(place) ('\(label)'), column '\(column)'\(suffix): \(rest)"
     }
 
-    private static func requireKind(_ kind: EffectInputKind, _ measure: EffectMeasure,
-        _ comparison: Comparison, _ place: String) throws
-    {
+    private static func requireKind(
+        _ kind: EffectInputKind, _ measure: EffectMeasure,
+        _ comparison: Comparison, _ place: String
+    ) throws {
         guard measure.inputKind == kind else {
-            let needed = switch measure.inputKind {
-            case .continuous: "n1,m1,sd1,n2,m2,sd2"
-            case .twoByTwo: "ai,bi,ci,di"
-            case .correlation: "ri,ni"
-            case .proportion: "xi,ni"
-            }
-            throw MetaCommandError("\(place): measure '\(measure.rawValue)' needs columns \(needed); "
-                + "the file has \(comparison.data.kindName)")
+            let needed =
+                switch measure.inputKind {
+                case .continuous: "n1,m1,sd1,n2,m2,sd2"
+                case .twoByTwo: "ai,bi,ci,di"
+                case .correlation: "ri,ni"
+                case .proportion: "xi,ni"
+                }
+            throw MetaCommandError(
+                "\(place): measure '\(measure.rawValue)' needs columns \(needed); "
+                    + "the file has \(comparison.data.kindName)")
         }
     }
 
@@ -171,7 +188,9 @@ struct MetaDataset {
     /// The moderator column named `name` (case-insensitive), or a one-line error.
     func moderatorColumn(_ name: String, option: String) throws -> String {
         guard let column = table.moderatorColumn(named: name) else {
-            let valid = table.moderatorColumns.isEmpty ? "the file has no moderator columns"
+            let valid =
+                table.moderatorColumns.isEmpty
+                ? "the file has no moderator columns"
                 : "valid: " + table.moderatorColumns.joined(separator: ", ")
             throw MetaCommandError("\(option): unknown column '\(name)'; \(valid)")
         }

@@ -12,7 +12,8 @@ enum MetaPlots {
         let rows = MetaReport.studyRows(run)
         func row(_ i: Int) -> ForestPlot.Row {
             let r = rows[i]
-            return ForestPlot.Row(label: r.comparison.study, estimate: r.yi, lower: r.lower,
+            return ForestPlot.Row(
+                label: r.comparison.study, estimate: r.yi, lower: r.lower,
                 upper: r.upper, weightPercent: r.weight,
                 extra: extraColumns.map { cell(r.comparison.moderators[$0]) })
         }
@@ -22,15 +23,19 @@ enum MetaPlots {
                 let indices = group.members.compactMap { run.members.firstIndex(of: $0) }
                 var summary: ForestPlot.Summary?
                 if let result = group.result {
-                    summary = ForestPlot.Summary(label: "Subtotal (k = \(result.k))",
+                    summary = ForestPlot.Summary(
+                        label: "Subtotal (k = \(result.k))",
                         estimate: result.pooled.estimate, lower: result.pooled.ciLower,
                         upper: result.pooled.ciUpper,
-                        note: result.k > 1 ? "Q = \(f(result.heterogeneity.statistic)), df = "
-                            + "\(Int(result.heterogeneity.df)), p \(pv(result.heterogeneity.pValue)); "
-                            + "I² = \(f(result.i2, 1))%" : nil)
+                        note: result.k > 1
+                            ? "Q = \(f(result.heterogeneity.statistic)), df = "
+                                + "\(Int(result.heterogeneity.df)), p \(pv(result.heterogeneity.pValue)); "
+                                + "I² = \(f(result.i2, 1))%" : nil)
                 }
-                groups.append(.init(title: "\(by): \(group.level)", rows: indices.map(row),
-                    summary: summary))
+                groups.append(
+                    .init(
+                        title: "\(by): \(group.level)", rows: indices.map(row),
+                        summary: summary))
             }
         } else {
             groups = [.init(rows: rows.indices.map(row))]
@@ -39,10 +44,13 @@ enum MetaPlots {
         var footnote: String?
         if fit.p == 1 {
             let prediction = fit.prediction
-            let model = fit.method == .equalEffects ? "Equal-effects model"
+            let model =
+                fit.method == .equalEffects
+                ? "Equal-effects model"
                 : "Random-effects model (\(fit.method.rawValue))"
             let showPI = fit.method != .equalEffects
-            overall = .init(label: model, estimate: fit.pooled.estimate, lower: fit.pooled.ciLower,
+            overall = .init(
+                label: model, estimate: fit.pooled.estimate, lower: fit.pooled.ciLower,
                 upper: fit.pooled.ciUpper, predictionLower: showPI ? prediction.piLower : nil,
                 predictionUpper: showPI ? prediction.piUpper : nil,
                 note: "Heterogeneity: τ² = \(f(fit.tau2, 3)), I² = \(f(fit.i2, 1))%, Q = "
@@ -51,11 +59,13 @@ enum MetaPlots {
         }
         if let comparison = run.subgroupTests.first {
             let test = comparison.test
-            footnote = "Test for subgroup differences (\(comparison.variant == .commonTau2 ? "mixed-effects, common τ²" : comparison.variant.rawValue)): "
+            footnote =
+                "Test for subgroup differences (\(comparison.variant == .commonTau2 ? "mixed-effects, common τ²" : comparison.variant.rawValue)): "
                 + "Q = \(f(test.statistic)), df = \(Int(test.df)), p \(pv(test.pValue))"
         }
         let favours = run.dataset.directionKnown && measure.effectMeasure?.inputKind == .continuous
-        return ForestPlot(groups: groups, overall: overall,
+        return ForestPlot(
+            groups: groups, overall: overall,
             extraColumns: extraColumns, effectLabel: measure.axisLabel,
             scale: measure.effectMeasure?.isLogScale == true ? .exponential : .identity,
             nullValue: 0, favoursLeft: favours ? "Favours control" : nil,
@@ -63,9 +73,10 @@ enum MetaPlots {
             level: fit.options.level, footnote: footnote)
     }
 
-    static func funnel(_ run: MetaRun, imputed: [(yi: Double, vi: Double)] = [],
-        estimate: Double? = nil) -> FunnelPlot
-    {
+    static func funnel(
+        _ run: MetaRun, imputed: [(yi: Double, vi: Double)] = [],
+        estimate: Double? = nil
+    ) -> FunnelPlot {
         let fit = run.overall
         var points = fit.yi.indices.map {
             FunnelPlot.Point(estimate: fit.yi[$0], standardError: fit.vi[$0].squareRoot())
@@ -74,7 +85,8 @@ enum MetaPlots {
         let regions = [0.90, 0.95, 0.99].map {
             FunnelPlot.Region(level: $0, z: Distributions.normalQuantile(0.5 + $0 / 2))
         }
-        return FunnelPlot(points: points, estimate: estimate ?? fit.pooled.estimate,
+        return FunnelPlot(
+            points: points, estimate: estimate ?? fit.pooled.estimate,
             regions: regions, effectLabel: run.dataset.measure.axisLabel)
     }
 
@@ -95,13 +107,15 @@ enum MetaPlots {
         let line = (0...steps).map { step -> BubblePlot.FitPoint in
             let x = low + (high - low) * Double(step) / Double(steps)
             let prediction = fit.predict(moderatorValues: [x])
-            return .init(x: x, fit: prediction.estimate, lower: prediction.ciLower,
+            return .init(
+                x: x, fit: prediction.estimate, lower: prediction.ciLower,
                 upper: prediction.ciUpper)
         }
         let points = fit.yi.indices.map {
             BubblePlot.Point(x: xs[$0], y: fit.yi[$0], weight: fit.weightsPercent[$0])
         }
-        return BubblePlot(points: points, fit: line, xLabel: name,
+        return BubblePlot(
+            points: points, fit: line, xLabel: name,
             yLabel: run.dataset.measure.axisLabel)
     }
 
@@ -113,8 +127,10 @@ enum MetaPlots {
         var mantissa = String(format: "%.2f", number / pow(10, Double(exponent)))
         while mantissa.hasSuffix("0") { mantissa.removeLast() }
         if mantissa.hasSuffix(".") { mantissa.removeLast() }
-        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴",
-            "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"]
+        let superscripts: [Character: Character] = [
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴",
+            "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+        ]
         return mantissa + "×10" + String(String(exponent).map { superscripts[$0] ?? $0 })
     }
 

@@ -56,17 +56,20 @@ enum MetaReport {
                 ])
             }
         } else {
-            for key in ["estimate", "se", "statistic", "p", "ci_lb", "ci_ub", "pi_lb", "pi_ub",
-                "Q", "Q_df", "Q_p"] { object[key] = .null }
+            for key in [
+                "estimate", "se", "statistic", "p", "ci_lb", "ci_ub", "pi_lb", "pi_ub",
+                "Q", "Q_df", "Q_p",
+            ] { object[key] = .null }
             object["moderators"] = .array(run.moderatorNames.map(MetaJSON.string))
-            object["coefficients"] = .array(fit.coefficients.map { coefficient in
-                .object([
-                    "name": .string(coefficient.name), "estimate": .num(coefficient.estimate),
-                    "se": .num(coefficient.standardError), "statistic": .num(coefficient.statistic),
-                    "p": .num(coefficient.pValue), "ci_lb": .num(coefficient.ciLower),
-                    "ci_ub": .num(coefficient.ciUpper),
-                ])
-            })
+            object["coefficients"] = .array(
+                fit.coefficients.map { coefficient in
+                    .object([
+                        "name": .string(coefficient.name), "estimate": .num(coefficient.estimate),
+                        "se": .num(coefficient.standardError), "statistic": .num(coefficient.statistic),
+                        "p": .num(coefficient.pValue), "ci_lb": .num(coefficient.ciLower),
+                        "ci_ub": .num(coefficient.ciUpper),
+                    ])
+                })
             object["QM"] = .num(fit.moderatorTest?.statistic)
             object["QM_df"] = .num(fit.moderatorTest?.df)
             object["QM_df2"] = .num(fit.moderatorTest?.df2)
@@ -83,21 +86,22 @@ enum MetaReport {
             }
             object["subgroups"] = .object([
                 "by": .string(by),
-                "groups": .array(run.subgroups.map { group in
-                    var entry: [String: MetaJSON] = [
-                        "level": .string(group.level), "k": .int(group.members.count),
-                        "error": .str(group.error),
-                    ]
-                    if let result = group.result {
-                        entry.merge(pooledKeys(result.pooled, result.prediction), uniquingKeysWith: { $1 })
-                        entry["tau2"] = .num(result.tau2)
-                        entry["I2"] = .num(result.i2)
-                        entry["Q"] = .num(result.heterogeneity.statistic)
-                        entry["Q_df"] = .num(result.heterogeneity.df)
-                        entry["Q_p"] = .num(result.heterogeneity.pValue)
-                    }
-                    return .object(entry)
-                }),
+                "groups": .array(
+                    run.subgroups.map { group in
+                        var entry: [String: MetaJSON] = [
+                            "level": .string(group.level), "k": .int(group.members.count),
+                            "error": .str(group.error),
+                        ]
+                        if let result = group.result {
+                            entry.merge(pooledKeys(result.pooled, result.prediction), uniquingKeysWith: { $1 })
+                            entry["tau2"] = .num(result.tau2)
+                            entry["I2"] = .num(result.i2)
+                            entry["Q"] = .num(result.heterogeneity.statistic)
+                            entry["Q_df"] = .num(result.heterogeneity.df)
+                            entry["Q_p"] = .num(result.heterogeneity.pValue)
+                        }
+                        return .object(entry)
+                    }),
                 "tests": .object(tests),
             ])
         }
@@ -139,15 +143,18 @@ enum MetaReport {
     }
 
     /// Per-study rows: yi, vi, normal-theory CI and model weight in percent.
-    static func studyRows(_ run: MetaRun) -> [(comparison: Comparison, yi: Double, vi: Double,
-        lower: Double, upper: Double, weight: Double)]
-    {
+    static func studyRows(_ run: MetaRun) -> [(
+        comparison: Comparison, yi: Double, vi: Double,
+        lower: Double, upper: Double, weight: Double
+    )] {
         let fit = run.overall
         let z = Distributions.normalQuantile(1 - (1 - fit.options.level / 100) / 2)
         return fit.yi.indices.map { i in
             let se = fit.vi[i].squareRoot()
-            return (run.comparison(i), fit.yi[i], fit.vi[i], fit.yi[i] - z * se, fit.yi[i] + z * se,
-                fit.weightsPercent[i])
+            return (
+                run.comparison(i), fit.yi[i], fit.vi[i], fit.yi[i] - z * se, fit.yi[i] + z * se,
+                fit.weightsPercent[i]
+            )
         }
     }
 
@@ -171,9 +178,11 @@ enum MetaReport {
         let columns = run.dataset.table.moderatorColumns
         let headers = ["study", "line", "yi", "vi", "se", "ci_lb", "ci_ub", "weight"] + columns
         let rows = studyRows(run).map { row in
-            [row.comparison.study, row.comparison.line.map(String.init) ?? "",
-             full(row.yi), full(row.vi), full(row.vi.squareRoot()), full(row.lower),
-             full(row.upper), full(row.weight)]
+            [
+                row.comparison.study, row.comparison.line.map(String.init) ?? "",
+                full(row.yi), full(row.vi), full(row.vi.squareRoot()), full(row.lower),
+                full(row.upper), full(row.weight),
+            ]
                 + columns.map { row.comparison.moderators[$0]?.description ?? "" }
         }
         return (headers, rows)

@@ -29,9 +29,10 @@ struct MetaRun {
     /// Q-profile confidence intervals for τ², I², H² (intercept-only random-effects fits).
     var heterogeneityIntervals: HeterogeneityIntervals?
 
-    init(dataset: MetaDataset, options: MetaAnalysisOptions, mods: [String], by: String?,
-        stratifications: Int = 1) throws
-    {
+    init(
+        dataset: MetaDataset, options: MetaAnalysisOptions, mods: [String], by: String?,
+        stratifications: Int = 1
+    ) throws {
         self.dataset = dataset
         self.options = options
         var warnings = dataset.warnings
@@ -48,8 +49,9 @@ struct MetaRun {
             if missing.isEmpty {
                 members.append(index)
             } else {
-                warnings.append("\(comparison.placeName) ('\(comparison.study)'): dropped, no "
-                    + "value for \(missing.map { "'\($0)'" }.joined(separator: ", "))")
+                warnings.append(
+                    "\(comparison.placeName) ('\(comparison.study)'): dropped, no "
+                        + "value for \(missing.map { "'\($0)'" }.joined(separator: ", "))")
             }
         }
         guard !members.isEmpty else {
@@ -66,7 +68,8 @@ struct MetaRun {
             }
             return .categorical(column, cells.map(\.description))
         }
-        overall = try MetaAnalysis.fit(yi: effects.map(\.yi), vi: effects.map(\.vi),
+        overall = try MetaAnalysis.fit(
+            yi: effects.map(\.yi), vi: effects.map(\.vi),
             labels: effects.map(\.label), moderators: moderators, options: options)
         self.members = members
         self.moderatorNames = modColumns
@@ -79,7 +82,8 @@ struct MetaRun {
                 let part = subset.map { dataset.effects[$0] }
                 var group = Subgroup(level: level, members: subset)
                 do {
-                    group.result = try MetaAnalysis.fit(yi: part.map(\.yi), vi: part.map(\.vi),
+                    group.result = try MetaAnalysis.fit(
+                        yi: part.map(\.yi), vi: part.map(\.vi),
                         labels: part.map(\.label), options: options)
                 } catch {
                     group.error = "\(error)"
@@ -90,10 +94,12 @@ struct MetaRun {
             if Set(cells).count > 1 {
                 for variant in [SubgroupComparison.Variant.commonTau2, .separateTau2, .fixedEffectPartition] {
                     do {
-                        subgroupTests.append(try Subgroups.compare(yi: effects.map(\.yi),
-                            vi: effects.map(\.vi), labels: effects.map(\.label), groups: cells,
-                            moderatorName: byColumn, variant: variant, options: options,
-                            stratifications: stratifications))
+                        subgroupTests.append(
+                            try Subgroups.compare(
+                                yi: effects.map(\.yi),
+                                vi: effects.map(\.vi), labels: effects.map(\.label), groups: cells,
+                                moderatorName: byColumn, variant: variant, options: options,
+                                stratifications: stratifications))
                     } catch {
                         warnings.append("test for subgroup differences (\(variant.rawValue)): \(error)")
                     }

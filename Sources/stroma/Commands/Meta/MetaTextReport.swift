@@ -19,22 +19,30 @@ enum MetaTextReport {
         let fit = run.overall
         let statName = fit.options.test == .z ? "zval" : "tval"
         var out: [String] = []
-        let kind = fit.method == .equalEffects ? "Equal-Effects Model"
+        let kind =
+            fit.method == .equalEffects
+            ? "Equal-Effects Model"
             : fit.p > 1 ? "Mixed-Effects Model" : "Random-Effects Model"
-        out.append("\(kind) (k = \(fit.k); tau^2 estimator: \(fit.method.rawValue); test: "
-            + "\(MetaTestName.name(fit.options.test)))")
+        out.append(
+            "\(kind) (k = \(fit.k); tau^2 estimator: \(fit.method.rawValue); test: "
+                + "\(MetaTestName.name(fit.options.test)))")
         out.append("Measure: \(run.dataset.measure.label)")
         out.append("")
         if fit.method != .equalEffects {
             let se = fit.tau2StandardError.map { " (SE = \(f($0)))" } ?? ""
-            out.append("tau^2 (estimated amount of \(fit.p > 1 ? "residual" : "total") heterogeneity): \(f(fit.tau2))\(se)")
+            out.append(
+                "tau^2 (estimated amount of \(fit.p > 1 ? "residual" : "total") heterogeneity): \(f(fit.tau2))\(se)")
             out.append("tau (square root of estimated tau^2 value): \(f(fit.tau))")
         }
-        out.append("I^2 (\(fit.p > 1 ? "residual heterogeneity / unaccounted" : "total heterogeneity / total") variability): \(f(fit.i2, 2))%")
+        out.append(
+            "I^2 (\(fit.p > 1 ? "residual heterogeneity / unaccounted" : "total heterogeneity / total") variability): \(f(fit.i2, 2))%"
+        )
         out.append("H^2 (\(fit.p > 1 ? "unaccounted" : "total") variability / sampling variability): \(f(fit.h2, 2))")
         if let ci = run.heterogeneityIntervals {
-            out.append("\(Int(fit.options.level))% CI (Q-profile): tau^2 [\(f(ci.tau2.lower)), \(f(ci.tau2.upper))], "
-                + "I^2 [\(f(ci.i2.lower, 2))%, \(f(ci.i2.upper, 2))%], H^2 [\(f(ci.h2.lower, 2)), \(f(ci.h2.upper, 2))]")
+            out.append(
+                "\(Int(fit.options.level))% CI (Q-profile): tau^2 [\(f(ci.tau2.lower)), \(f(ci.tau2.upper))], "
+                    + "I^2 [\(f(ci.i2.lower, 2))%, \(f(ci.i2.upper, 2))%], H^2 [\(f(ci.h2.lower, 2)), \(f(ci.h2.upper, 2))]"
+            )
         }
         if let r2 = fit.r2 { out.append("R^2 (amount of heterogeneity accounted for): \(f(r2, 2))%") }
         out.append("")
@@ -45,7 +53,8 @@ enum MetaTextReport {
             out.append("")
             out.append("Test of Moderators (coefficients 2:\(fit.p)):")
             let dfText = qm.df2.map { "df1 = \(Int(qm.df)), df2 = \(Int($0))" } ?? "df = \(Int(qm.df))"
-            out.append("\(qm.distribution == .f ? "F" : "QM")(\(dfText)) = \(f(qm.statistic)), p-val \(pLine(qm.pValue))")
+            out.append(
+                "\(qm.distribution == .f ? "F" : "QM")(\(dfText)) = \(f(qm.statistic)), p-val \(pLine(qm.pValue))")
         }
         out.append("")
         out.append("Model Results:")
@@ -53,8 +62,11 @@ enum MetaTextReport {
         let rows = fit.coefficients.map { c in
             [c.name, f(c.estimate), f(c.standardError), f(c.statistic), p(c.pValue), f(c.ciLower), f(c.ciUpper)]
         }
-        out.append(TextTable(headers: ["", "estimate", "se", statName, "pval", "ci.lb", "ci.ub"],
-            rows: rows).render().trimmingCharacters(in: .newlines))
+        out.append(
+            TextTable(
+                headers: ["", "estimate", "se", statName, "pval", "ci.lb", "ci.ub"],
+                rows: rows
+            ).render().trimmingCharacters(in: .newlines))
         if fit.p == 1 && fit.method != .equalEffects {
             let prediction = fit.prediction
             out.append("")
@@ -69,18 +81,26 @@ enum MetaTextReport {
             out.append("Subgroups by '\(by)' (separate fits, \(fit.options.method.rawValue)):")
             out.append("")
             let groupRows = run.subgroups.map { g -> [String] in
-                guard let r = g.result else { return [g.level, "\(g.members.count)", "NA", "", "", "", "", g.error ?? ""] }
-                return [g.level, "\(r.k)", f(r.pooled.estimate), f(r.pooled.ciLower), f(r.pooled.ciUpper),
-                    f(r.tau2), f(r.i2, 2), ""]
+                guard let r = g.result else {
+                    return [g.level, "\(g.members.count)", "NA", "", "", "", "", g.error ?? ""]
+                }
+                return [
+                    g.level, "\(r.k)", f(r.pooled.estimate), f(r.pooled.ciLower), f(r.pooled.ciUpper),
+                    f(r.tau2), f(r.i2, 2), "",
+                ]
             }
-            out.append(TextTable(headers: ["level", "k", "estimate", "ci.lb", "ci.ub", "tau^2", "I^2", "note"],
-                rows: groupRows).render().trimmingCharacters(in: .newlines))
+            out.append(
+                TextTable(
+                    headers: ["level", "k", "estimate", "ci.lb", "ci.ub", "tau^2", "I^2", "note"],
+                    rows: groupRows
+                ).render().trimmingCharacters(in: .newlines))
             if !run.subgroupTests.isEmpty { out.append("") }
             for comparison in run.subgroupTests {
                 let test = comparison.test
                 let name = test.distribution == .f ? "F" : "Q"
                 let df = test.df2.map { "df1 = \(Int(test.df)), df2 = \(Int($0))" } ?? "df = \(Int(test.df))"
-                var line = "Test for subgroup differences, \(describe(comparison.variant)): "
+                var line =
+                    "Test for subgroup differences, \(describe(comparison.variant)): "
                     + "\(name)(\(df)) = \(f(test.statistic)), p-val \(pLine(test.pValue))"
                 if let threshold = comparison.bonferroniThreshold {
                     line += " (Bonferroni threshold \(f(threshold)))"
@@ -94,8 +114,9 @@ enum MetaTextReport {
         let studyRows = MetaReport.studyRows(run).map { row in
             [row.comparison.study, f(row.yi), f(row.vi), f(row.lower), f(row.upper), f(row.weight, 2) + "%"]
         }
-        out.append(TextTable(headers: ["study", "yi", "vi", "ci.lb", "ci.ub", "weight"], rows: studyRows)
-            .render().trimmingCharacters(in: .newlines))
+        out.append(
+            TextTable(headers: ["study", "yi", "vi", "ci.lb", "ci.ub", "weight"], rows: studyRows)
+                .render().trimmingCharacters(in: .newlines))
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -31,9 +31,10 @@ enum ProfileText {
         if profile.experiments.isEmpty { lines.append("  none") }
         for (index, e) in profile.experiments.enumerated() {
             lines.append("  \(index + 1). \(e.id)")
-            let time = e.timeAfterInjury.map { time in
-                "time: \(time.stated)" + (e.phase.map { " (\($0))" } ?? "")
-            } ?? e.phase.map { "phase: \($0)" }
+            let time =
+                e.timeAfterInjury.map { time in
+                    "time: \(time.stated)" + (e.phase.map { " (\($0))" } ?? "")
+                } ?? e.phase.map { "phase: \($0)" }
             let dose = RecordDisplay.dose(e)
             let volume = RecordDisplay.volume(e)
             lines += RecordDisplay.wrapSegments(

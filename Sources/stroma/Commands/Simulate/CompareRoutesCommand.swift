@@ -15,7 +15,9 @@ struct CompareRoutesCommand: ParsableCommand {
     @Option(help: "Comma-separated routes (default: IV,IA,IC,ICV,IT,IN).")
     var routes: String = "IV,IA,IC,ICV,IT,IN"
 
-    @Option(parsing: .unconditional, help: "Time after the first administration at which organs are compared (default 24h).")
+    @Option(
+        parsing: .unconditional, help: "Time after the first administration at which organs are compared (default 24h)."
+    )
     var at: String = "24h"
 
     @OptionGroup var monteCarlo: MonteCarloOptions
@@ -29,7 +31,9 @@ struct CompareRoutesCommand: ParsableCommand {
     static let organs = ["lung", "liver", "spleen", "kidney", "brain", "lesion"]
 
     func run() throws {
-        let routeList = try routes.split(separator: ",").map { try parseRoute(String($0).trimmingCharacters(in: .whitespaces)) }
+        let routeList = try routes.split(separator: ",").map {
+            try parseRoute(String($0).trimmingCharacters(in: .whitespaces))
+        }
         guard !routeList.isEmpty else {
             throw KineticsError("--routes '\(routes)' names no route; valid: IV, IA, IC, ICV, IT, IN")
         }
@@ -41,7 +45,9 @@ struct CompareRoutesCommand: ParsableCommand {
         for route in routeList {
             var scenario = try scenarioOptions.scenario(route: route)
             guard atHours <= scenario.until else {
-                throw KineticsError("--at '\(at)' is after the end of the simulation (--until \(scenarioOptions.until)); it must be ≤ \(SimulationReport.hours(scenario.until))")
+                throw KineticsError(
+                    "--at '\(at)' is after the end of the simulation (--until \(scenarioOptions.until)); it must be ≤ \(SimulationReport.hours(scenario.until))"
+                )
             }
             scenario.outputTimes = Array(Set(Scenario.defaultTimes(until: scenario.until) + [atHours])).sorted()
             let parameters = try scenarioOptions.parameters(for: scenario)
@@ -57,7 +63,8 @@ struct CompareRoutesCommand: ParsableCommand {
         }
         var comparison = RouteComparison(at: atHours, rows: rows, samples: samples, seed: seed)
         let first = try scenarioOptions.scenario(route: routeList[0])
-        comparison.scenarioText = "\(first.species.rawValue.capitalized), \(first.context.rawValue), \(SimulationReport.short(first.dose)) cells\(first.dosePerKg ? "/kg" : ""), \(SimulationReport.hours(first.afterInjury)) after injury"
+        comparison.scenarioText =
+            "\(first.species.rawValue.capitalized), \(first.context.rawValue), \(SimulationReport.short(first.dose)) cells\(first.dosePerKg ? "/kg" : ""), \(SimulationReport.hours(first.afterInjury)) after injury"
         StandardStreams.writeData(try comparison.rendered(as: formatOptions.format))
         if let plot {
             try SimulationPlot.write(comparison.chart(), to: plot)
@@ -139,7 +146,8 @@ struct RouteComparison: Encodable {
 
     var headers: [String] {
         ["route"] + CompareRoutesCommand.organs.map { "\($0)_viable_pct" }
-            + (samples > 0 ? CompareRoutesCommand.organs.flatMap { ["\($0)_viable_pct_p05", "\($0)_viable_pct_p95"] } : [])
+            + (samples > 0
+                ? CompareRoutesCommand.organs.flatMap { ["\($0)_viable_pct_p05", "\($0)_viable_pct_p95"] } : [])
             + CompareRoutesCommand.organs.map { "\($0)_label_pct" }
             + ["lesion_cells", "lesion_auc_cell_h", "x_loc_cell_day", "safety_flags", "mass_balance_relative_error"]
     }
@@ -150,10 +158,15 @@ struct RouteComparison: Encodable {
         let f = SimulationReport.csvNumber
         var out = [row.route] + CompareRoutesCommand.organs.map { f(row.viablePercent[$0] ?? .nan) }
         if samples > 0 {
-            out += CompareRoutesCommand.organs.flatMap { [f(row.viableP05?[$0] ?? .nan), f(row.viableP95?[$0] ?? .nan)] }
+            out += CompareRoutesCommand.organs.flatMap {
+                [f(row.viableP05?[$0] ?? .nan), f(row.viableP95?[$0] ?? .nan)]
+            }
         }
         out += CompareRoutesCommand.organs.map { f(row.labelPercent[$0] ?? .nan) }
-        out += [f(row.lesionCells), f(row.lesionAUC), f(row.localExposure ?? .nan), String(row.safetyFlags.count), f(row.massBalanceError)]
+        out += [
+            f(row.lesionCells), f(row.lesionAUC), f(row.localExposure ?? .nan), String(row.safetyFlags.count),
+            f(row.massBalanceError),
+        ]
         return out
     }
 
@@ -167,17 +180,20 @@ struct RouteComparison: Encodable {
             out += TextTable(
                 headers: ["route"] + CompareRoutesCommand.organs + ["lesion_cells", "lesion_AUC_cell_h", "flags"],
                 rows: rows.map { r in
-                    [r.route] + CompareRoutesCommand.organs.map { name in
-                        let v = s(r.viablePercent[name] ?? .nan)
-                        guard let lo = r.viableP05?[name], let hi = r.viableP95?[name] else { return v }
-                        return "\(v) [\(s(lo))–\(s(hi))]"
-                    } + [s(r.lesionCells), s(r.lesionAUC), String(r.safetyFlags.count)]
-                }).render()
+                    [r.route]
+                        + CompareRoutesCommand.organs.map { name in
+                            let v = s(r.viablePercent[name] ?? .nan)
+                            guard let lo = r.viableP05?[name], let hi = r.viableP95?[name] else { return v }
+                            return "\(v) [\(s(lo))–\(s(hi))]"
+                        } + [s(r.lesionCells), s(r.lesionAUC), String(r.safetyFlags.count)]
+                }
+            ).render()
             if samples > 0 { out += "[5th–95th percentile of \(samples) Monte Carlo samples, seed \(seed)]\n" }
             out += "\nLabel (viable + dead-cell label), %ID, at \(SimulationReport.hours(at))\n"
             out += TextTable(
                 headers: ["route"] + CompareRoutesCommand.organs,
-                rows: rows.map { r in [r.route] + CompareRoutesCommand.organs.map { s(r.labelPercent[$0] ?? .nan) } }).render()
+                rows: rows.map { r in [r.route] + CompareRoutesCommand.organs.map { s(r.labelPercent[$0] ?? .nan) } }
+            ).render()
             let flagged = rows.filter { !$0.safetyFlags.isEmpty }
             if !flagged.isEmpty {
                 out += "\nSafety flags\n"

@@ -14,7 +14,8 @@ enum MonteCarloProgress {
         timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
         timer.setEventHandler {
             let elapsed = Date().timeIntervalSince(start)
-            let line = String(format: "\rMonte Carlo: %d samples (seed %llu) on %d cores… %.1f s", samples, seed, threads, elapsed)
+            let line = String(
+                format: "\rMonte Carlo: %d samples (seed %llu) on %d cores… %.1f s", samples, seed, threads, elapsed)
             FileHandle.standardError.write(Data(line.utf8))
         }
         timer.resume()

@@ -14,13 +14,19 @@ struct ScenarioOptions: ParsableArguments {
     @Flag(name: .customLong("per-kg"), help: "Read --dose as cells per kg body weight.")
     var perKg = false
 
-    @Option(help: "Immune context: xenogeneic, syngeneic or allogeneic (default: xenogeneic for rodents, allogeneic for humans).")
+    @Option(
+        help:
+            "Immune context: xenogeneic, syngeneic or allogeneic (default: xenogeneic for rodents, allogeneic for humans)."
+    )
     var context: String?
 
-    @Option(name: .customLong("after-injury"), parsing: .unconditional, help: "Time from injury to the first administration, e.g. 24h, 7d (default 24h).")
+    @Option(
+        name: .customLong("after-injury"), parsing: .unconditional,
+        help: "Time from injury to the first administration, e.g. 24h, 7d (default 24h).")
     var afterInjury: String = "24h"
 
-    @Option(parsing: .unconditional, help: "Simulated time after the first administration, e.g. 72h, 7d, 1y (default 7d).")
+    @Option(
+        parsing: .unconditional, help: "Simulated time after the first administration, e.g. 72h, 7d, 1y (default 7d).")
     var until: String = "7d"
 
     @Option(parsing: .unconditional, help: "IV infusion duration, e.g. 30min (default: bolus).")
@@ -32,7 +38,9 @@ struct ScenarioOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Interval between administrations, e.g. 3mo (needed with --doses > 1).")
     var every: String?
 
-    @Option(name: .customLong("set"), parsing: .singleValue, help: "Override a parameter, NAME=VALUE (repeatable), e.g. --set f_debSP=0.7.")
+    @Option(
+        name: .customLong("set"), parsing: .singleValue,
+        help: "Override a parameter, NAME=VALUE (repeatable), e.g. --set f_debSP=0.7.")
     var assignments: [String] = []
 
     @Option(name: .customLong("params"), help: "Parameter override file: JSON {\"NAME\": value} or NAME=VALUE lines.")

@@ -33,12 +33,15 @@ enum SimulationPlot {
             guard let o = r.organ(name) else { continue }
             let y = quantity == .viable ? o.viablePercent : o.labelPercent
             let band = report.monteCarlo?.band("\(name)_\(suffix)")
-            series.append(TimeCourseChart.Series(
-                name: name == "lesion" ? "lesion (all pools)" : name, x: x, y: y,
-                lower: band?.p05, upper: band?.p95))
+            series.append(
+                TimeCourseChart.Series(
+                    name: name == "lesion" ? "lesion (all pools)" : name, x: x, y: y,
+                    lower: band?.p05, upper: band?.p95))
         }
         var subtitle = scenarioLine(r)
-        if let mc = report.monteCarlo { subtitle += "; bands: 5th–95th percentile of \(mc.samples) Monte Carlo samples" }
+        if let mc = report.monteCarlo {
+            subtitle += "; bands: 5th–95th percentile of \(mc.samples) Monte Carlo samples"
+        }
         let chart = TimeCourseChart(
             title: quantity == .viable ? "Viable MSCs by organ" : "Cell label by organ (viable + dead-cell label)",
             xLabel: inDays ? "Time after administration (days)" : "Time after administration (h)",
@@ -59,7 +62,8 @@ enum SimulationPlot {
     static func checkWritable(_ path: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
             throw KineticsError("cannot write plot '\(path)': folder '\(folder.path)' does not exist")
         }
     }

@@ -90,7 +90,9 @@ struct SimulationReport {
     static func hours(_ t: Double) -> String {
         if t == 0 { return "0" }
         if t < 1 { return String(format: "%.0f min", t * 60) }
-        if t < 72 || (t < 168 && t.truncatingRemainder(dividingBy: 24) != 0) { return String(format: "%g h", (t * 1000).rounded() / 1000) }
+        if t < 72 || (t < 168 && t.truncatingRemainder(dividingBy: 24) != 0) {
+            return String(format: "%g h", (t * 1000).rounded() / 1000)
+        }
         return String(format: "%g d", (t / 24 * 100).rounded() / 100)
     }
 
@@ -109,14 +111,18 @@ struct SimulationReport {
         let rows = tableRows()
         var out = ""
         let perKg = r.cellsPerDose / r.bodyWeight
-        var schedule = s.route == .iv && s.infusion > 0 ? "IV infusion over \(Self.hours(s.infusion))" : "\(s.route.rawValue) bolus"
+        var schedule =
+            s.route == .iv && s.infusion > 0
+            ? "IV infusion over \(Self.hours(s.infusion))" : "\(s.route.rawValue) bolus"
         if s.doses > 1 { schedule += ", \(s.doses) doses every \(Self.hours(s.every))" }
-        out += "Scenario: \(s.species.rawValue), \(s.context.rawValue); \(schedule); \(Self.short(r.cellsPerDose)) cells per dose (\(Self.short(perKg)) cells/kg, body weight \(Self.short(r.bodyWeight)) kg); first dose \(Self.hours(s.afterInjury)) after injury; simulated \(Self.hours(s.until)).\n"
+        out +=
+            "Scenario: \(s.species.rawValue), \(s.context.rawValue); \(schedule); \(Self.short(r.cellsPerDose)) cells per dose (\(Self.short(perKg)) cells/kg, body weight \(Self.short(r.bodyWeight)) kg); first dose \(Self.hours(s.afterInjury)) after injury; simulated \(Self.hours(s.until)).\n"
         if !overrides.isEmpty {
             out += "Overrides: " + overrides.map { "\($0.name)=\(Self.short($0.value))" }.joined(separator: ", ") + "\n"
         }
         let given = r.times.indices.filter { r.doseGiven[$0] > 0 }.map { totalPercent[$0] }
-        out += "Mass balance: max |Σ states − dose given| / dose given = \(String(format: "%.2g", r.massBalanceError)) over all steps; total_pct at the output times = \(Self.short(given.min() ?? 0))–\(Self.short(given.max() ?? 0)) %.\n"
+        out +=
+            "Mass balance: max |Σ states − dose given| / dose given = \(String(format: "%.2g", r.massBalanceError)) over all steps; total_pct at the output times = \(Self.short(given.min() ?? 0))–\(Self.short(given.max() ?? 0)) %.\n"
         if rows.count < r.times.count {
             out += "(\(rows.count) of \(r.times.count) output times shown; all in --format csv or json)\n"
         }
@@ -133,53 +139,73 @@ struct SimulationReport {
             headers: ["time", "vascular", "parenchymal", "engrafted", "total", "% of dose"],
             rows: rows.map { k in
                 let total = r.lesionVascular[k] + r.lesionParenchymal[k] + r.lesionEngrafted[k]
-                return [Self.hours(r.times[k]), Self.short(r.lesionVascular[k]), Self.short(r.lesionParenchymal[k]),
-                        Self.short(r.lesionEngrafted[k]), Self.short(total),
-                        Self.short(r.doseGiven[k] > 0 ? 100 * total / r.doseGiven[k] : 0)]
-            }).render()
+                return [
+                    Self.hours(r.times[k]), Self.short(r.lesionVascular[k]), Self.short(r.lesionParenchymal[k]),
+                    Self.short(r.lesionEngrafted[k]), Self.short(total),
+                    Self.short(r.doseGiven[k] > 0 ? 100 * total / r.doseGiven[k] : 0),
+                ]
+            }
+        ).render()
         let last = r.times.count - 1
         out += "\nAt \(Self.hours(r.times[last])): per organ\n"
         out += TextTable(
             headers: ["organ", "mass_g", "viable_cells", "viable_%", "label_%ID", "label_%ID/g", "AUC_cell_h"],
             rows: r.organs.map { o in
-                [o.organ, o.massGrams.map(Self.short) ?? "-", Self.short(o.viable[last]), Self.short(o.viablePercent[last]),
-                 Self.short(o.labelPercent[last]), o.labelPercentPerGram.map { Self.short($0[last]) } ?? "-",
-                 Self.short(o.aucCellHours[last])]
-            }).render()
+                [
+                    o.organ, o.massGrams.map(Self.short) ?? "-", Self.short(o.viable[last]),
+                    Self.short(o.viablePercent[last]),
+                    Self.short(o.labelPercent[last]), o.labelPercentPerGram.map { Self.short($0[last]) } ?? "-",
+                    Self.short(o.aucCellHours[last]),
+                ]
+            }
+        ).render()
         if !r.factors.isEmpty {
             out += "\nParacrine factors (pg/mL; secretion rates assumed)\n"
             out += TextTable(
                 headers: ["time"] + r.factors.flatMap { ["\($0.factor)_plasma", "\($0.factor)_lesion"] },
-                rows: rows.map { k in [Self.hours(r.times[k])] + r.factors.flatMap { [Self.short($0.plasma[k]), Self.short($0.lesion[k])] } }
+                rows: rows.map { k in
+                    [Self.hours(r.times[k])]
+                        + r.factors.flatMap { [Self.short($0.plasma[k]), Self.short($0.lesion[k])] }
+                }
             ).render()
         }
         if let e = r.effect {
             out += "\nEffect — HYPOTHESIS (notes §4.2, EC50 and Emax assumed; calibrate before use)\n"
-            out += TextTable(headers: ["quantity", "value"], rows: [
-                ["X_sys (cell·day/kg, 0–72 h)", Self.short(e.systemicExposure)],
-                ["X_loc (cell·day in lesion)", Self.short(e.localExposure)],
-                ["U (exposure / EC50)", Self.short(e.u)],
-                ["infarct reduction (%)", Self.short(e.infarctReductionPercent)],
-                ["behaviour effect size (SMD)", Self.short(e.behaviourEffectSize)],
-            ]).render()
+            out += TextTable(
+                headers: ["quantity", "value"],
+                rows: [
+                    ["X_sys (cell·day/kg, 0–72 h)", Self.short(e.systemicExposure)],
+                    ["X_loc (cell·day in lesion)", Self.short(e.localExposure)],
+                    ["U (exposure / EC50)", Self.short(e.u)],
+                    ["infarct reduction (%)", Self.short(e.infarctReductionPercent)],
+                    ["behaviour effect size (SMD)", Self.short(e.behaviourEffectSize)],
+                ]
+            ).render()
         }
-        out += "\nTime to 10% / 1% of the dose viable: \(r.timeTo10Percent.map(Self.hours) ?? "not reached") / \(r.timeTo1Percent.map(Self.hours) ?? "not reached") after the last dose\n"
-        out += "Safety flags: " + (r.safetyFlags.isEmpty ? "none\n" : "\n" + r.safetyFlags.map { "  - \($0)" }.joined(separator: "\n") + "\n")
+        out +=
+            "\nTime to 10% / 1% of the dose viable: \(r.timeTo10Percent.map(Self.hours) ?? "not reached") / \(r.timeTo1Percent.map(Self.hours) ?? "not reached") after the last dose\n"
+        out +=
+            "Safety flags: "
+            + (r.safetyFlags.isEmpty
+                ? "none\n" : "\n" + r.safetyFlags.map { "  - \($0)" }.joined(separator: "\n") + "\n")
         if let mc = monteCarlo { out += monteCarloTable(mc, rows: rows) }
         return out
     }
 
     func monteCarloTable(_ mc: MonteCarlo.Result, rows: [Int]) -> String {
         let organs = ["lung", "liver", "spleen", "kidney", "brain", "lesion"]
-        var out = "\nMonte Carlo: \(mc.samples) samples, seed \(mc.seed), \(mc.failed) failed — viable % of dose, median [5th–95th percentile]\n"
+        var out =
+            "\nMonte Carlo: \(mc.samples) samples, seed \(mc.seed), \(mc.failed) failed — viable % of dose, median [5th–95th percentile]\n"
         out += TextTable(
             headers: ["time"] + organs,
             rows: rows.map { k in
-                [Self.hours(mc.times[k])] + organs.map { name in
-                    guard let b = mc.band("\(name)_viable_pct") else { return "-" }
-                    return "\(Self.short(b.p50[k])) [\(Self.short(b.p05[k]))–\(Self.short(b.p95[k]))]"
-                }
-            }).render()
+                [Self.hours(mc.times[k])]
+                    + organs.map { name in
+                        guard let b = mc.band("\(name)_viable_pct") else { return "-" }
+                        return "\(Self.short(b.p50[k])) [\(Self.short(b.p05[k]))–\(Self.short(b.p95[k]))]"
+                    }
+            }
+        ).render()
         return out
     }
 }
@@ -208,7 +234,9 @@ struct SimulationJSON: Encodable {
         try report.result.encode(to: encoder)
         var c = encoder.container(keyedBy: Keys.self)
         try c.encode(report.totalPercent, forKey: .totalPercent)
-        try c.encode(report.overrides.map { Override(name: $0.name, value: $0.value, unit: $0.unit, source: $0.source) }, forKey: .overrides)
+        try c.encode(
+            report.overrides.map { Override(name: $0.name, value: $0.value, unit: $0.unit, source: $0.source) },
+            forKey: .overrides)
         try c.encode(StromaVersion.current, forKey: .version)
         try c.encodeIfPresent(report.monteCarlo, forKey: .monteCarlo)
     }

@@ -43,8 +43,10 @@ struct LandscapeListing {
 
     var rows: [[String]] {
         landscape.cells.map { c in
-            [c.condition, c.phase, c.source, c.route, c.status, String(c.studies), String(c.enrollment),
-             String(c.missingEnrollment)]
+            [
+                c.condition, c.phase, c.source, c.route, c.status, String(c.studies), String(c.enrollment),
+                String(c.missingEnrollment),
+            ]
                 + (since == nil ? [] : [String(c.newSince ?? 0), String(c.updatedSince ?? 0)])
         }
     }
@@ -53,19 +55,24 @@ struct LandscapeListing {
         switch format {
         case .csv: return CSVText.render(headers: headers, rows: rows)
         case .json:
-            return try JSONText.render(JSONValue(
-                condition: condition, since: since, studyCount: landscape.studyCount,
-                cells: landscape.cells, changes: landscape.changes))
+            return try JSONText.render(
+                JSONValue(
+                    condition: condition, since: since, studyCount: landscape.studyCount,
+                    cells: landscape.cells, changes: landscape.changes))
         case .table:
             var text = TextTable(headers: headers, rows: rows).render()
             text += "\(landscape.studyCount) MSC stud\(landscape.studyCount == 1 ? "y" : "ies")\n"
             if let since {
-                text += "\nChanged since \(since): \(landscape.changes.count) stud\(landscape.changes.count == 1 ? "y" : "ies")\n"
+                text +=
+                    "\nChanged since \(since): \(landscape.changes.count) stud\(landscape.changes.count == 1 ? "y" : "ies")\n"
                 if !landscape.changes.isEmpty {
                     text += TextTable(
                         headers: ["registry_id", "change", "first_posted", "last_update", "status", "title"],
                         rows: landscape.changes.map {
-                            [$0.registryId, $0.change, $0.firstPosted ?? "", $0.lastUpdate ?? "", $0.status, $0.title ?? ""]
+                            [
+                                $0.registryId, $0.change, $0.firstPosted ?? "", $0.lastUpdate ?? "", $0.status,
+                                $0.title ?? "",
+                            ]
                         }, maxCellWidth: 60
                     ).render()
                 }

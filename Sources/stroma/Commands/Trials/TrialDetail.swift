@@ -140,28 +140,34 @@ struct TrialDetail: Encodable {
         conditions = s.conditions
         conditionMeshTerms = s.conditionMeshTerms.map(\.term)
         interventions = s.interventions.map {
-            Intervention(type: $0.type, name: $0.name, description: $0.description,
-                         otherNames: $0.otherNames, armGroupLabels: $0.armGroupLabels)
+            Intervention(
+                type: $0.type, name: $0.name, description: $0.description,
+                otherNames: $0.otherNames, armGroupLabels: $0.armGroupLabels)
         }
         armGroups = s.armGroups.map {
-            ArmGroup(label: $0.label, type: $0.type, description: $0.description, interventionNames: $0.interventionNames)
+            ArmGroup(
+                label: $0.label, type: $0.type, description: $0.description, interventionNames: $0.interventionNames)
         }
         countries = s.countries
         pmids = s.references.compactMap(\.pmid)
         hasResults = s.hasResults
         version = s.version
         sourcePath = stored.sourcePath
-        history = stored.history.map { Version(version: $0.version, status: $0.overallStatus, enrollment: $0.enrollmentCount) }
+        history = stored.history.map {
+            Version(version: $0.version, status: $0.overallStatus, enrollment: $0.enrollmentCount)
+        }
         // The stored extraction is what the landscape counted; a store written without one is
         // recognised now.
-        msc = stored.mscExtraction.flatMap { try? JSONDecoder().decode(MSCExtraction.self, from: Data($0.utf8)) }
+        msc =
+            stored.mscExtraction.flatMap { try? JSONDecoder().decode(MSCExtraction.self, from: Data($0.utf8)) }
             ?? MSCRecognizer().recognize(s)
     }
 
     /// `NCT` followed by eight digits (any case).
     static func isRegistryId(_ text: String) -> Bool {
         let upper = text.uppercased()
-        return upper.count == 11 && upper.hasPrefix("NCT") && upper.dropFirst(3).allSatisfy(\.isASCII) && upper.dropFirst(3).allSatisfy(\.isNumber)
+        return upper.count == 11 && upper.hasPrefix("NCT") && upper.dropFirst(3).allSatisfy(\.isASCII)
+            && upper.dropFirst(3).allSatisfy(\.isNumber)
     }
 
     // MARK: - Table and CSV
@@ -190,7 +196,9 @@ struct TrialDetail: Encodable {
     var text: String {
         var lines = ["\(nctId)  \(title ?? "")"]
         func add(_ name: String, _ value: String?) {
-            if let value, !value.isEmpty { lines.append("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + value) }
+            if let value, !value.isEmpty {
+                lines.append("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
+            }
         }
         add("phases", phases.joined(separator: ", "))
         add("status", status)
@@ -199,7 +207,9 @@ struct TrialDetail: Encodable {
         add("interventions", interventions.map(\.name).joined(separator: "; "))
         add("last update", lastUpdate)
         add("versions kept", history.isEmpty ? nil : String(history.count))
-        lines.append("  MSC             \(msc.isMSC ? "yes" : "no")\(msc.mscEvidence.map { "  ← \($0.field): \"\($0.evidence)\"" } ?? "")")
+        lines.append(
+            "  MSC             \(msc.isMSC ? "yes" : "no")\(msc.mscEvidence.map { "  ← \($0.field): \"\($0.evidence)\"" } ?? "")"
+        )
         guard msc.isMSC else { return lines.joined(separator: "\n") + "\n" }
         func extracted<V>(_ name: String, _ x: MSCExtracted<V>?, _ show: (V) -> String) {
             let value = x.map { "\(show($0.value))  ← \($0.field): \"\($0.evidence)\"" } ?? "unknown"

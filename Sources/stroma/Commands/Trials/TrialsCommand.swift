@@ -1,6 +1,8 @@
 import ArgumentParser
 
-/// `stroma trials`: the clinical-trial command group. Without a subcommand it lists trials
+/// `stroma trials`: the clinical-trial command group.
+///
+/// Without a subcommand it lists trials
 /// (``TrialsList``).
 struct TrialsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

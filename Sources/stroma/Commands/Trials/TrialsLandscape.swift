@@ -53,7 +53,8 @@ struct TrialsLandscape: ParsableCommand {
         }
         if landscape.studyCount == 0 {
             StandardStreams.writeMessage(
-                "no imported MSC trials\(condition.map { " for '\($0)'" } ?? ""); import some with 'stroma import ctgov' or 'stroma fetch ctgov'")
+                "no imported MSC trials\(condition.map { " for '\($0)'" } ?? ""); import some with 'stroma import ctgov' or 'stroma fetch ctgov'"
+            )
         }
     }
 
@@ -75,7 +76,8 @@ struct TrialsLandscape: ParsableCommand {
         var ids: Set<String> = [term.id]
         var queue = [term]
         while let next = queue.popLast() {
-            for child in try store.children(of: TermReference(.condition, next.id)) where ids.insert(child.id).inserted {
+            for child in try store.children(of: TermReference(.condition, next.id)) where ids.insert(child.id).inserted
+            {
                 queue.append(child)
             }
         }

@@ -25,7 +25,8 @@ struct TrialsShow: ParsableCommand {
 
     func validate() throws {
         for id in ids where !TrialDetail.isRegistryId(id) {
-            throw ValidationError("'\(id)' is not a ClinicalTrials.gov id; valid: NCT followed by 8 digits, e.g. NCT01909154")
+            throw ValidationError(
+                "'\(id)' is not a ClinicalTrials.gov id; valid: NCT followed by 8 digits, e.g. NCT01909154")
         }
     }
 
@@ -35,7 +36,9 @@ struct TrialsShow: ParsableCommand {
         for id in ids {
             let nct = id.uppercased()
             guard let stored = try opened.study(id: nct) else {
-                throw TrialsError("no study '\(nct)' in the store '\(opened.path ?? "in memory")'; import it with 'stroma import ctgov FILE' or 'stroma fetch ctgov'")
+                throw TrialsError(
+                    "no study '\(nct)' in the store '\(opened.path ?? "in memory")'; import it with 'stroma import ctgov FILE' or 'stroma fetch ctgov'"
+                )
             }
             details.append(TrialDetail(stored))
         }
