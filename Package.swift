@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "stroma", targets: ["stroma"]),
+        .library(name: "StromaRelease", targets: ["StromaRelease"]),
         .library(name: "StromaDomain", targets: ["StromaDomain"]),
         .library(name: "StromaKnowledge", targets: ["StromaKnowledge"]),
         .library(name: "StromaStore", targets: ["StromaStore"]),
@@ -28,6 +29,8 @@ let package = Package(
     ],
     targets: [
         // MARK: - Libraries
+        // The one Stroma release version (StromaRelease.version), below every other library.
+        .target(name: "StromaRelease", swiftSettings: strictSettings),
         .target(name: "StromaDomain", swiftSettings: strictSettings),
         .target(
             name: "StromaKnowledge",
@@ -37,17 +40,18 @@ let package = Package(
         ),
         .target(
             name: "StromaStore",
-            dependencies: ["StromaDomain", "StromaKnowledge", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "StromaRelease", "StromaDomain", "StromaKnowledge", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "StromaStatistics",
-            dependencies: [.product(name: "Numerics", package: "swift-numerics")],
+            dependencies: ["StromaRelease"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "StromaKinetics",
-            dependencies: ["StromaDomain", .product(name: "Numerics", package: "swift-numerics")],
             resources: [.copy("Resources/parameters")],
             swiftSettings: strictSettings
         ),
@@ -59,8 +63,8 @@ let package = Package(
         .target(
             name: "StromaWorkbench",
             dependencies: [
-                "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics", "StromaKinetics",
-                "StromaImport", "StromaPlot",
+                "StromaRelease", "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
+                "StromaKinetics", "StromaImport", "StromaPlot",
             ],
             swiftSettings: strictSettings
         ),
@@ -69,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "stroma",
             dependencies: [
-                "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
+                "StromaRelease", "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
                 "StromaKinetics", "StromaImport", "StromaPlot", "StromaWorkbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -77,7 +81,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "stroma-bench",
-            dependencies: ["StromaStatistics", "StromaKinetics", "StromaImport", "StromaStore", "StromaDomain"],
+            dependencies: ["StromaStatistics", "StromaKinetics", "StromaImport", "StromaDomain"],
             swiftSettings: strictSettings
         ),
 
@@ -118,16 +122,13 @@ let package = Package(
         ),
         .testTarget(
             name: "StromaKineticsTests",
-            dependencies: [
-                "StromaKinetics", "_StromaTestSupport",
-                .product(name: "PropertyBased", package: "swift-property-based"),
-            ],
+            dependencies: ["StromaKinetics", "_StromaTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "StromaImportTests",
-            dependencies: ["StromaImport", "StromaStore", "StromaDomain", "_StromaTestSupport"],
+            dependencies: ["StromaImport", "StromaDomain", "_StromaTestSupport"],
             resources: [.copy("Fixtures/msc")],
             swiftSettings: strictSettings
         ),
@@ -140,7 +141,7 @@ let package = Package(
         .testTarget(
             name: "StromaCLITests",
             dependencies: [
-                "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain",
+                "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain", "StromaStatistics",
             ],
             exclude: ["Golden"],
             swiftSettings: strictSettings

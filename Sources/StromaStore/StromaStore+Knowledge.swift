@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import StromaDomain
 import StromaKnowledge
+import StromaRelease
 
 extension StromaStore {
     /// Replaces the store's knowledge tables with `base` in one transaction named
@@ -29,7 +30,7 @@ extension StromaStore {
             try Self.setMetadata("knowledge_source", label, db)
             try Self.setMetadata(
                 "knowledge_counts", "terms,publications,experiments,trials,claims=" + counts, db)
-            try Self.setMetadata("knowledge_loaded_by", "stroma \(StromaStore.libraryVersion)", db)
+            try Self.setMetadata("knowledge_loaded_by", "stroma \(StromaRelease.version)", db)
         }
     }
 
@@ -51,7 +52,4 @@ extension StromaStore {
             sql: "INSERT OR REPLACE INTO stroma_metadata (key, value) VALUES (?, ?)",
             arguments: [key, value])
     }
-
-    /// The version of the store library recorded in `stroma_metadata`.
-    public static let libraryVersion = "0.1.0"
 }

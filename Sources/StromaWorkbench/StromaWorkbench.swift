@@ -8,7 +8,6 @@
 ///
 /// Workflows live in one folder per area (`Knowledge/`, `Import/`, `Meta/`, `Kinetics/`, …); shared helpers in
 /// `Support/`.
-public enum StromaWorkbench {
-    /// The Stroma release, reported by `stroma --version`, recorded in results and reports.
-    public static let version = "0.1.0"
-}
+///
+/// The release version is `StromaRelease.version` (module `StromaRelease`), the one version constant.
+public enum StromaWorkbench {}

@@ -5,9 +5,9 @@ import StromaImport
 /// `stroma-bench import <folder|zip|page.json>`: reads every ClinicalTrials.gov v2 record with
 /// ``RegistryStudyReader`` (parse + extraction into `RegistryStudy`, no store) and prints one
 /// line of figures: records, refused records, seconds, records/s and a checksum of extracted
-/// fields (compare with `bench/import/baseline.py`).
+/// fields (compare with `scripts/bench/import_baseline.py`).
 ///
-/// Run from `bench/import/run.sh`.
+/// Run from `scripts/bench/import.sh`.
 enum ImportBenchmarks {
     static func run(_ arguments: [String]) -> Never {
         guard let path = arguments.first else {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import StromaWorkbench
+import StromaRelease
 
 /// The `stroma` command: a thin layer that parses, calls a library, and formats.
 @main
@@ -19,5 +19,5 @@ struct Stroma: AsyncParsableCommand {
 
 /// The package version reported by `stroma --version` and recorded in results.
 enum StromaVersion {
-    static let current = StromaWorkbench.version
+    static let current = StromaRelease.version
 }

@@ -58,7 +58,7 @@ import _StromaTestSupport
 
     @Test("xoshiro256** matches a transcription of the authors' C code from state {1, 2, 3, 4}")
     func xoshiroReference() {
-        // Reference values printed by Fixtures/xoshiro256starstar.py, a transcription of the
+        // Reference values printed by scripts/reference/xoshiro/xoshiro256starstar.py, a transcription of the
         // authors' C code (https://prng.di.unimi.it/xoshiro256starstar.c).
         var g = Xoshiro256(state: (1, 2, 3, 4))
         #expect(g.next() == 11520)

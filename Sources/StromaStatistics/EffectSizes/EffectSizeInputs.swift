@@ -1,3 +1,4 @@
+import StromaRelease
 /// Summary statistics of one group (mean, spread, size); `nil` means missing.
 public struct GroupSummary: Sendable, Codable, Equatable, Hashable {
     public var mean: Double?
@@ -138,16 +139,10 @@ public struct EffectSizeSet: Sendable, Codable, Equatable {
         self.effects = effects
         self.droppedRows = droppedRows
         self.warnings = warnings
-        self.packageVersion = StromaStatisticsInfo.version
+        self.packageVersion = StromaRelease.version
     }
 
     public var yi: [Double] { effects.map(\.yi) }
     public var vi: [Double] { effects.map(\.vi) }
     public var labels: [String] { effects.map(\.label) }
-}
-
-/// Package metadata recorded in every result.
-public enum StromaStatisticsInfo {
-    /// Version of the statistics engine (bumped when numerical behaviour changes).
-    public static let version = "0.1.0"
 }

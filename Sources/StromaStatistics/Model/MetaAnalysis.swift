@@ -1,4 +1,5 @@
 import Foundation
+import StromaRelease
 
 /// Univariate fixed-, random- and mixed-effects meta-analysis: the equivalent of metafor's `rma.uni`.
 ///
@@ -229,7 +230,7 @@ public enum MetaAnalysis {
             logLikelihoodML: ll.ml, logLikelihoodREML: ll.reml,
             weightsPercent: w.map { 100 * $0 / sumW },
             convergence: Convergence(requestedMethod: method, usedMethod: method, converged: true, iterations: 0),
-            warnings: [], packageVersion: StromaStatisticsInfo.version)
+            warnings: [], packageVersion: StromaRelease.version)
     }
 
     /// metafor's pseudo-R²: max(0, 100·(τ²_RE − τ²_ME)/τ²_RE) with the same method; EE: weighted adjusted R².

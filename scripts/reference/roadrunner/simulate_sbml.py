@@ -11,7 +11,7 @@ state's magnitude). Looser settings (e.g. atol 1e-6 × dose) were seen to lose 1
 relative accuracy on pools that decay by 1e4 after a second dose, so keep them tight. With --validate the SBML is first checked with
 libSBML's consistency checks (roadrunner.validateSBML); any error exits with status 4.
 Exit status 3: libRoadRunner is not installed (run scripts/install-test-tools).
-Used by StromaKineticsTests (cross-check) and bench/kinetics/run.sh.
+Used by StromaKineticsTests (cross-check) and scripts/bench/kinetics.sh.
 """
 import argparse, statistics, sys, time
 try:

@@ -4,7 +4,7 @@ standard `json` module (from a folder or a ZIP, one record at a time) and extrac
 as StromaImport's RegistryStudy (identification, status dates, sponsors, conditions, MeSH, design,
 arms, interventions, outcomes, eligibility, locations, references), printing the same checksum.
 
-usage: bench/import/baseline.py <folder|zip>
+usage: scripts/bench/import_baseline.py <folder|zip>
 """
 import json, os, sys, time, zipfile
 

@@ -4,7 +4,7 @@ samples in $STROMA_SHARED_DATA/clinicaltrials/v2-json (the v1 file is skipped): 
 i mod 9 with nctId NCT9xxxxxxx. Writes <out>/studies/ (one file per study) and <out>/studies.zip
 (deflate, ZIP64 when needed). Never commit the output.
 
-usage: bench/import/make-corpus <out-folder> [count=50000]
+usage: scripts/bench/import_corpus.py <out-folder> [count=50000]
 """
 import json, os, sys, zipfile
 
