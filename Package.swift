@@ -20,12 +20,20 @@ let package = Package(
         .library(name: "StromaImport", targets: ["StromaImport"]),
         .library(name: "StromaPlot", targets: ["StromaPlot"]),
         .library(name: "StromaWorkbench", targets: ["StromaWorkbench"]),
+        .library(name: "StromaServer", targets: ["StromaServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: - Libraries
@@ -68,13 +76,31 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `stroma serve`: the JSON API and the HTML workbench over StromaWorkbench (see Sources/StromaServer).
+        .target(
+            name: "StromaServer",
+            dependencies: [
+                "StromaRelease", "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
+                "StromaKinetics", "StromaImport", "StromaPlot", "StromaWorkbench",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: strictSettings
+        ),
 
         // MARK: - Executables (thin)
         .executableTarget(
             name: "stroma",
             dependencies: [
                 "StromaRelease", "StromaDomain", "StromaKnowledge", "StromaStore", "StromaStatistics",
-                "StromaKinetics", "StromaImport", "StromaPlot", "StromaWorkbench",
+                "StromaKinetics", "StromaImport", "StromaPlot", "StromaWorkbench", "StromaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -144,6 +170,14 @@ let package = Package(
                 "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain", "StromaStatistics",
             ],
             exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaServerTests",
+            dependencies: [
+                "StromaServer", "StromaStore", "StromaKnowledge", "StromaWorkbench", "_StromaTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strictSettings
         ),
     ]

@@ -9,6 +9,7 @@ extension StromaStore {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-knowledge", migrate: KnowledgeSchema.v1)
         migrator.registerMigration("v2-registry", migrate: RegistrySchema.v1)
+        migrator.registerMigration("v3-server-users", migrate: UserSchema.v1)
         return migrator
     }
 }

@@ -19,5 +19,7 @@ extension Stroma {
         DoseCommand.self,
         ModelCommand.self,
         MetaCommand.self,
+        ServeCommand.self,
+        UserCommand.self,
     ]
 }
