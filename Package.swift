@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "StromaImport", targets: ["StromaImport"]),
         .library(name: "StromaPlot", targets: ["StromaPlot"]),
         .library(name: "StromaWorkbench", targets: ["StromaWorkbench"]),
+        .library(name: "StromaCytometry", targets: ["StromaCytometry"]),
         .library(name: "StromaServer", targets: ["StromaServer"]),
     ],
     dependencies: [
@@ -67,6 +68,8 @@ let package = Package(
         // zlib (system library, Debian zlib1g-dev) inflates ClinicalTrials.gov bulk ZIP archives.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(name: "StromaPlot", swiftSettings: strictSettings),
+        // Cell product QC: FCS files, compensation, Gating-ML 2.0 transforms and gates (no database, no files written).
+        .target(name: "StromaCytometry", swiftSettings: strictSettings),
         // The application layer: every workflow both front ends run (see Sources/StromaWorkbench).
         .target(
             name: "StromaWorkbench",
@@ -178,6 +181,12 @@ let package = Package(
                 "StromaServer", "StromaStore", "StromaKnowledge", "StromaWorkbench", "_StromaTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "StromaCytometryTests",
+            dependencies: ["StromaCytometry"],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
     ]

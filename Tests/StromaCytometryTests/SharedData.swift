@@ -14,7 +14,8 @@ enum SharedData {
     static func path(_ relative: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
         let path = root + "/" + relative
         if !FileManager.default.fileExists(atPath: path) {
-            Issue.record("shared data file '\(path)' is missing (STROMA_SHARED_DATA='\(root)')", sourceLocation: sourceLocation)
+            Issue.record(
+                "shared data file '\(path)' is missing (STROMA_SHARED_DATA='\(root)')", sourceLocation: sourceLocation)
         }
         return path
     }

@@ -34,7 +34,9 @@ public struct FCSFile: Sendable {
     }
 
     /// `$TIMESTEP` as a number, when present and numeric.
-    public var timeStep: Double? { keywords.value("$TIMESTEP").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) } }
+    public var timeStep: Double? {
+        keywords.value("$TIMESTEP").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+    }
 
     /// Scale values (FCS 3.1 §3.2.20), row-major: for a log channel (`$PnE` f1 > 0) `f2·10^(f1·x/$PnR)`; then
     /// division by `$PnG` when it is neither 1 nor 0; the time channel multiplied by `$TIMESTEP` and never divided

@@ -40,7 +40,8 @@ public enum FCSReader {
         let mode = keywords.value("$MODE")?.uppercased() ?? "L"
         guard mode == "L" else {
             throw CytometryError(
-                file: source, "keyword '$MODE' is '\(mode)'; only list mode 'L' is supported (histogram modes C and U are retired)")
+                file: source,
+                "keyword '$MODE' is '\(mode)'; only list mode 'L' is supported (histogram modes C and U are retired)")
         }
         let littleEndian = try byteOrder(keywords, source: source)
         let layout = EventLayout(channels: channels)
@@ -65,7 +66,8 @@ public enum FCSReader {
                     "keyword '$TOT' says \(total) events but the DATA segment holds \(eventsInData) (truncated file?)")
             }
             if total < eventsInData {
-                warnings.append("keyword '$TOT' says \(total) events; the DATA segment holds \(eventsInData); \(total) were read")
+                warnings.append(
+                    "keyword '$TOT' says \(total) events; the DATA segment holds \(eventsInData); \(total) were read")
                 eventCount = total
             }
         }
@@ -87,7 +89,8 @@ public enum FCSReader {
     static func readHeader(_ bytes: [UInt8], source: String) throws -> Header {
         guard bytes.count >= 58 else {
             throw CytometryError(
-                file: source, "is \(bytes.count) bytes long, shorter than an FCS HEADER (58 bytes): not an FCS file or truncated")
+                file: source,
+                "is \(bytes.count) bytes long, shorter than an FCS HEADER (58 bytes): not an FCS file or truncated")
         }
         let magic = String(decoding: bytes[0..<6], as: UTF8.self)
         guard magic.hasPrefix("FCS") else {
@@ -95,7 +98,8 @@ public enum FCSReader {
         }
         let version = String(magic.dropFirst(3))
         guard ["2.0", "3.0", "3.1", "3.2"].contains(version) else {
-            throw CytometryError(file: source, "is FCS version '\(version)'; versions 2.0, 3.0, 3.1 and 3.2 can be read")
+            throw CytometryError(
+                file: source, "is FCS version '\(version)'; versions 2.0, 3.0, 3.1 and 3.2 can be read")
         }
         var offsets: [Int] = []
         for field in 0..<6 {
@@ -107,7 +111,8 @@ public enum FCSReader {
             }
             guard let value = Int(text) else {
                 throw CytometryError(
-                    file: source, "HEADER offset field \(field + 1) (bytes \(start)–\(start + 7)) is '\(text)', not a number")
+                    file: source,
+                    "HEADER offset field \(field + 1) (bytes \(start)–\(start + 7)) is '\(text)', not a number")
             }
             offsets.append(value)
         }
@@ -144,7 +149,8 @@ public enum FCSReader {
             case "F": storage = .float32
             case "D": storage = .float64
             case "A":
-                throw CytometryError(file: source, "keyword '$DATATYPE' is 'A' (ASCII data), which is not supported; I, F and D are")
+                throw CytometryError(
+                    file: source, "keyword '$DATATYPE' is 'A' (ASCII data), which is not supported; I, F and D are")
             default:
                 throw CytometryError(file: source, "keyword '$DATATYPE' is '\(type)'; valid values are I, F, D")
             }
@@ -220,7 +226,8 @@ public enum FCSReader {
         case "4,3,2,1", "2,1", "8,7,6,5,4,3,2,1": return false
         default:
             throw CytometryError(
-                file: source, "keyword '$BYTEORD' is '\(order)'; valid values are 1,2,3,4 (little-endian) and 4,3,2,1 (big-endian)")
+                file: source,
+                "keyword '$BYTEORD' is '\(order)'; valid values are 1,2,3,4 (little-endian) and 4,3,2,1 (big-endian)")
         }
     }
 }
