@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error reading or evaluating cytometry data: one line that names the file, keyword, gate or field and what
 /// would be valid.
 public struct CytometryError: Error, Sendable, Equatable, CustomStringConvertible {

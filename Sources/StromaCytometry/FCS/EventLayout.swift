@@ -1,3 +1,5 @@
+import Foundation
+
 /// How one event is laid out in the DATA segment: each channel's byte width, storage type and integer mask.
 struct EventLayout {
     struct Field {

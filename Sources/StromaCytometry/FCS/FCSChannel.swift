@@ -1,3 +1,5 @@
+import Foundation
+
 /// One parameter (channel) of an FCS file, from its `$Pn…` keywords.
 public struct FCSChannel: Sendable, Equatable, Codable {
     /// How the channel's values are stored in the DATA segment.

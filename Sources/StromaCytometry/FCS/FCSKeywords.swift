@@ -1,3 +1,5 @@
+import Foundation
+
 /// The TEXT segment of an FCS file: keyword–value pairs in file order, looked up case-insensitively.
 ///
 /// FCS keywords are case-insensitive (FCS 3.1 §3.2.9); ``value(_:)`` accepts `$PAR`, `$par` or `par`. The

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses an FCS TEXT segment into keyword–value pairs.
 ///
 /// The first byte is the delimiter; keywords and values alternate between delimiters. In FCS 3.x a doubled

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A spillover matrix from an FCS file's `$SPILLOVER` (FCS 3.1), `SPILL` or `$SPILL` keyword.
 ///
 /// The keyword holds `n, name₁, …, nameₙ, s₁₁, s₁₂, …, sₙₙ`: row i is the signal of the fluorochrome measured in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Gating-ML 2.0 document (the ISAC standard, 2013): its transformations, spectrum matrices and gates.
 public struct GatingML: Sendable {
     /// A transformation referenced by `transformation-ref`.

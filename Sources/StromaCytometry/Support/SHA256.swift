@@ -1,3 +1,5 @@
+import Foundation
+
 /// SHA-256 (FIPS 180-4) of a byte sequence, as lower-case hex: the file fingerprint in lot-release reports.
 ///
 /// A plain implementation so that the library needs no cryptography package; checked against `sha256sum` in the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Inversion of small dense matrices (spillover, covariance) by Gauss–Jordan elimination with partial pivoting.
 enum SquareMatrix {
     /// The inverse of the row-major square matrix `matrix`, or `nil` when it is singular (a pivot below 1e-14
