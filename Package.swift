@@ -185,7 +185,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StromaCytometryTests",
-            dependencies: ["StromaCytometry"],
+            dependencies: ["StromaCytometry", "_StromaTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _StromaTestSupport
 
 @testable import StromaCytometry
 
@@ -34,7 +35,7 @@ struct FCSReference: Decodable, Sendable, CustomTestStringConvertible {
 
     static let all: [FCSReference] = {
         struct Document: Decodable { var cases: [FCSReference] }
-        guard let data = try? SharedData.fixture("fcs-reference.json"),
+        guard let data = try? Fixture.data("fcs-reference.json"),
             let document = try? JSONDecoder().decode(Document.self, from: data)
         else { return [] }
         return document.cases
@@ -52,7 +53,7 @@ func float64Bytes(_ values: [Double]) -> [UInt8] {
     return bytes
 }
 
-@Suite("FCS files read as FlowIO reads them")
+@Suite("FCS files read as FlowIO reads them", .enabled(if: SharedData.isAvailable))
 struct FCSReaderTests {
     @Test("the fixture lists every shared FCS file")
     func fixtureCoversFiles() throws {
@@ -61,7 +62,7 @@ struct FCSReaderTests {
 
     @Test("metadata and every event value equal FlowIO's", arguments: FCSReference.all.filter { $0.reader != nil })
     func matchesFlowIO(_ reference: FCSReference) throws {
-        let file = try FCSReader.read(path: SharedData.path(reference.file))
+        let file = try FCSReader.read(path: SharedData.url(reference.file).path)
         #expect(file.version == reference.version)
         #expect(file.eventCount == reference.event_count)
         #expect(file.channels.count == reference.channel_count)
@@ -109,14 +110,14 @@ struct FCSReaderTests {
             ("fcs/fcsparser_sample_header_only.fcs", "past the end of the file"),
         ])
     func refusesBrokenFiles(_ file: String, _ message: String) throws {
-        let error = #expect(throws: CytometryError.self) { try FCSReader.read(path: SharedData.path(file)) }
+        let error = #expect(throws: CytometryError.self) { try FCSReader.read(path: SharedData.url(file).path) }
         #expect(error?.description.contains(message) == true, "\(error?.description ?? "")")
         #expect(error?.description.contains("\n") == false)
     }
 
     @Test("SHA-256 matches sha256sum on a shared file")
     func sha256() throws {
-        let path = SharedData.path("fcs/fcsparser_corrupted.fcs")
+        let path = try SharedData.url("fcs/fcsparser_corrupted.fcs").path
         let data = try #require(FileManager.default.contents(atPath: path))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")

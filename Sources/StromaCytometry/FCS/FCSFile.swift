@@ -33,11 +33,6 @@ public struct FCSFile: Sendable {
         channels.firstIndex { $0.name == name } ?? channels.firstIndex { $0.label == name }
     }
 
-    /// `$TIMESTEP` as a number, when present and numeric.
-    public var timeStep: Double? {
-        keywords.value("$TIMESTEP").flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-    }
-
     /// Scale values (FCS 3.1 §3.2.20), row-major: for a log channel (`$PnE` f1 > 0) `f2·10^(f1·x/$PnR)`; then
     /// division by `$PnG` when it is neither 1 nor 0; the time channel multiplied by `$TIMESTEP` and never divided
     /// by a gain (as FlowIO 1.4 and FlowKit do).

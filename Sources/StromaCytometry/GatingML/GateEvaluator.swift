@@ -15,6 +15,8 @@ public final class GateEvaluator {
 
     private let scaled: [Double]
     private let width: Int
+    /// The file's `$SPILLOVER`, parsed once (used by `compensation-ref="FCS"`).
+    private let spillover: Spillover?
     private var columns: [String: [Double]] = [:]
     private var memberships: [String: [Bool]] = [:]
 
@@ -23,6 +25,7 @@ public final class GateEvaluator {
         self.file = file
         self.scaled = try file.scaledValues()
         self.width = file.channels.count
+        self.spillover = try Spillover(file: file)
     }
 
     /// The events inside gate `id`, parents included.
@@ -164,12 +167,12 @@ public final class GateEvaluator {
         case nil, "uncompensated":
             result = try column(name, gate: gate)
         case "FCS":
-            if let spillover = try Spillover(file: file), let position = spillover.channels.firstIndex(of: name) {
+            if let spillover, let position = spillover.channels.firstIndex(of: name) {
                 result = try compensate(
                     detectors: spillover.channels, coefficients: spillover.matrix, inverted: false, output: position,
                     gate: gate)
             } else {
-                if try Spillover(file: file) == nil {
+                if spillover == nil {
                     let note =
                         "gate '\(gate)' asks for the file's compensation (FCS), but the file has no spillover keyword; uncompensated values were used"
                     if !warnings.contains(note) { warnings.append(note) }

@@ -14,38 +14,32 @@ public struct Hyperlog: Sendable, Equatable {
     public let a: Double
 
     let aCoefficient: Double
-    let b: Double
     let c: Double
     let f: Double
-    let x1: Double
+    let geometry: BiexponentialGeometry
+    /// b = (M + A)·ln 10.
+    var b: Double { geometry.b }
+    /// The scale position of 0.
+    var x1: Double { geometry.x1 }
     let xTaylor: Double
     let taylor: [Double]
 
     /// - Throws: ``CytometryError`` when the parameters are outside T > 0, M > 0, 0 < W ≤ M/2, −W ≤ A ≤ M − 2W.
     public init(t: Double, w: Double, m: Double, a: Double) throws {
-        guard t > 0, m > 0, w > 0, 2 * w <= m, -a <= w, a + 2 * w <= m else {
-            throw CytometryError(
-                "hyperlog parameters T=\(t), W=\(w), M=\(m), A=\(a) are outside T > 0, M > 0, 0 < W ≤ M/2, −W ≤ A ≤ M − 2W"
-            )
-        }
+        let geometry = try BiexponentialGeometry(name: "hyperlog", t: t, w: w, m: m, a: a, allowsZeroWidth: false)
         self.t = t
         self.w = w
         self.m = m
         self.a = a
-        let width = w / (m + a)
-        let x2 = a / (m + a)
-        let x1 = x2 + width
-        let x0 = x2 + 2 * width
-        let b = (m + a) * Foundation.log(10.0)
+        let (width, x1, x0, b) = (geometry.width, geometry.x1, geometry.x0, geometry.b)
+        self.geometry = geometry
         let e0 = Foundation.exp(b * x0)
         let cOverA = e0 / width
         let fOverA = Foundation.exp(b * x1) + cOverA * x1
         let aCoefficient = t / ((Foundation.exp(b) + cOverA) - fOverA)
         self.aCoefficient = aCoefficient
-        self.b = b
         self.c = cOverA * aCoefficient
         self.f = fOverA * aCoefficient
-        self.x1 = x1
         self.xTaylor = x1 + width / 4
         var coefficient = aCoefficient * Foundation.exp(b * x1)
         var taylor: [Double] = []
@@ -71,7 +65,7 @@ public struct Hyperlog: Sendable, Equatable {
         if value.isNaN { return .nan }
         let negative = value < 0
         let target = abs(value)
-        var x = target < f ? x1 + target / taylor[0] : Foundation.log(target / aCoefficient) / b
+        var x = geometry.startingPoint(for: target, linearLimit: f, slope: taylor[0], coefficient: aCoefficient)
         if x > 1 { x = 1 }
         let tolerance = 3 * Double.ulpOfOne
         for _ in 0..<20 {

@@ -17,11 +17,14 @@ public struct Logicle: Sendable, Equatable {
 
     // The biexponential's constants (B(y) = aCoefficient·e^(b·y) − c·e^(−d·y) + f).
     let aCoefficient: Double
-    let b: Double
     let c: Double
     let d: Double
     let f: Double
-    let x1: Double
+    let geometry: BiexponentialGeometry
+    /// b = (M + A)·ln 10.
+    var b: Double { geometry.b }
+    /// The scale position of 0.
+    var x1: Double { geometry.x1 }
     let xTaylor: Double
     let taylor: [Double]
 
@@ -30,30 +33,21 @@ public struct Logicle: Sendable, Equatable {
 
     /// - Throws: ``CytometryError`` when the parameters are outside T > 0, M > 0, 0 ≤ W ≤ M/2, −W ≤ A ≤ M − 2W.
     public init(t: Double, w: Double, m: Double, a: Double) throws {
-        guard t > 0, m > 0, w >= 0, 2 * w <= m, -a <= w, a + 2 * w <= m else {
-            throw CytometryError(
-                "logicle parameters T=\(t), W=\(w), M=\(m), A=\(a) are outside T > 0, M > 0, 0 ≤ W ≤ M/2, −W ≤ A ≤ M − 2W"
-            )
-        }
+        let geometry = try BiexponentialGeometry(name: "logicle", t: t, w: w, m: m, a: a, allowsZeroWidth: true)
         self.t = t
         self.w = w
         self.m = m
         self.a = a
-        let width = w / (m + a)
-        let x2 = a / (m + a)
-        let x1 = x2 + width
-        let x0 = x2 + 2 * width
-        let b = (m + a) * Foundation.log(10.0)
+        let (width, x1, x0, b) = (geometry.width, geometry.x1, geometry.x0, geometry.b)
+        self.geometry = geometry
         let d = Self.solve(b: b, w: width)
         let cOverA = Foundation.exp(x0 * (b + d))
         let mfOverA = Foundation.exp(b * x1) - cOverA / Foundation.exp(d * x1)
         let aCoefficient = t / ((Foundation.exp(b) - mfOverA) - cOverA / Foundation.exp(d))
         self.aCoefficient = aCoefficient
-        self.b = b
         self.c = cOverA * aCoefficient
         self.d = d
         self.f = -mfOverA * aCoefficient
-        self.x1 = x1
         self.xTaylor = x1 + width / 4
         var positive = aCoefficient * Foundation.exp(b * x1)
         var negative = -c * Foundation.exp(-d * x1)
@@ -115,7 +109,7 @@ public struct Logicle: Sendable, Equatable {
         if value.isNaN { return .nan }
         let negative = value < 0
         let target = abs(value)
-        var x = target < f ? x1 + target / taylor[0] : Foundation.log(target / aCoefficient) / b
+        var x = geometry.startingPoint(for: target, linearLimit: f, slope: taylor[0], coefficient: aCoefficient)
         let tolerance = 3 * Double.ulpOfOne
         for _ in 0..<20 {
             let positive = aCoefficient * Foundation.exp(b * x)
