@@ -1,89 +1,6 @@
 import ArgumentParser
 import Foundation
-import StromaDomain
-import StromaPlot
-import StromaStatistics
-
-/// `--measure`: an effect-size measure, or `yivi` for precomputed effects.
-enum MetaMeasure: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case smd = "SMD", smdRevman = "SMD-revman", smdh = "SMDH", md = "MD", rom = "ROM", nmd = "NMD"
-    case rr = "RR", or = "OR", rd = "RD", zcor = "ZCOR", plo = "PLO", pft = "PFT", yivi
-
-    init?(argument: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() })
-        else { return nil }
-        self = match
-    }
-
-    static var allValueStrings: [String] { allCases.map(\.rawValue) }
-
-    /// The statistics engine's measure; `nil` for `yivi`.
-    var effectMeasure: EffectMeasure? {
-        switch self {
-        case .smd: .standardizedMeanDifference
-        case .smdRevman: .standardizedMeanDifferenceRevMan
-        case .smdh: .standardizedMeanDifferenceHeteroscedastic
-        case .md: .meanDifference
-        case .rom: .logRatioOfMeans
-        case .nmd: .normalizedMeanDifference
-        case .rr: .logRiskRatio
-        case .or: .logOddsRatio
-        case .rd: .riskDifference
-        case .zcor: .fisherZ
-        case .plo: .logitProportion
-        case .pft: .freemanTukeyProportion
-        case .yivi: nil
-        }
-    }
-
-    /// The axis title of plots.
-    var axisLabel: String {
-        switch self {
-        case .smd, .smdRevman: "Standardised mean difference (Hedges' g)"
-        case .smdh: "Standardised mean difference (Bonett)"
-        case .md: "Mean difference"
-        case .rom: "Ratio of means (log scale)"
-        case .nmd: "Normalised mean difference (%)"
-        case .rr: "Risk ratio (log scale)"
-        case .or: "Odds ratio (log scale)"
-        case .rd: "Risk difference"
-        case .zcor: "Fisher's z"
-        case .plo: "Logit proportion"
-        case .pft: "Freeman–Tukey transformed proportion"
-        case .yivi: "Effect size"
-        }
-    }
-
-    /// The measure's label in results.
-    var label: String { effectMeasure?.label ?? "yi/vi as given" }
-}
-
-/// `--method`: the τ² estimator.
-enum MetaMethod: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case ee = "EE", dl = "DL", he = "HE", hs = "HS", sj = "SJ", ml = "ML", reml = "REML", eb = "EB"
-    case pm = "PM"
-
-    init?(argument: String) {
-        let wanted = argument.uppercased() == "FE" ? "EE" : argument.uppercased()
-        guard let match = Self.allCases.first(where: { $0.rawValue == wanted }) else { return nil }
-        self = match
-    }
-
-    var estimator: TauEstimator { TauEstimator(rawValue: rawValue)! }
-}
-
-/// `--test`: how coefficients are tested.
-enum MetaTest: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case z, t, knha
-
-    var inference: InferenceTest {
-        switch self {
-        case .z: .z
-        case .t: .t
-        case .knha: .knappHartung
-        }
-    }
-}
+import StromaWorkbench
 
 /// Options shared by every `stroma meta` subcommand: input, measure and model.
 struct MetaInputOptions: ParsableArguments {
@@ -114,7 +31,7 @@ struct MetaInputOptions: ParsableArguments {
     // the one-line `Error: …` of a thrown error rather than argument-parser's multi-line usage text.
     @Option(
         name: .customLong("measure"),
-        help: "Effect measure: \(MetaMeasure.allValueStrings.joined(separator: ", ")).")
+        help: "Effect measure: \(MetaMeasure.allNames.joined(separator: ", ")).")
     var measureName: String
 
     @Option(name: .customLong("method"), help: "tau² estimator: EE, DL, HE, HS, SJ, ML, REML, EB, PM.")
@@ -126,62 +43,51 @@ struct MetaInputOptions: ParsableArguments {
     @Option(name: .long, help: "Confidence level in percent.")
     var level: Double = 95
 
+    /// The measure and model named by `--measure`, `--method`, `--test` and `--level`.
+    var settings: MetaModelSettings {
+        get throws { try MetaModelSettings(measure: measureName, method: methodName, test: testName, level: level) }
+    }
+
     /// Checks that exactly one input source is chosen and that its options fit it.
     func validateSource() throws {
         switch (input, knowledge) {
         case (nil, false):
-            throw MetaCommandError("give the input: --input FILE, or --knowledge to pool knowledge-base experiments")
+            throw WorkbenchError(
+                .invalidInput, "give the input: --input FILE, or --knowledge to pool knowledge-base experiments",
+                option: "--input")
         case (.some, true):
-            throw MetaCommandError("use either '--input' or '--knowledge', not both")
+            throw WorkbenchError(.invalidInput, "use either '--input' or '--knowledge', not both", option: "--input")
         case (nil, true):
-            if syrf { throw MetaCommandError("'--syrf' applies to '--input', not to '--knowledge'") }
+            if syrf {
+                throw WorkbenchError(
+                    .invalidInput, "'--syrf' applies to '--input', not to '--knowledge'", option: "--syrf")
+            }
         case (.some, false):
             if condition != nil || outcome != nil || store.db != nil {
-                throw MetaCommandError("'--condition', '--outcome' and '--db' apply to '--knowledge', not to '--input'")
+                throw WorkbenchError(
+                    .invalidInput, "'--condition', '--outcome' and '--db' apply to '--knowledge', not to '--input'",
+                    option: "--knowledge")
             }
         }
     }
 
-    /// The effect measure, or a one-line error listing the valid ones.
-    var measure: MetaMeasure {
-        get throws {
-            guard let value = MetaMeasure(argument: measureName) else {
-                throw MetaCommandError(
-                    "--measure: unknown measure '\(measureName)'; valid: "
-                        + MetaMeasure.allValueStrings.joined(separator: ", "))
-            }
-            return value
+    /// The model settings and the dataset of the chosen input, checked in that order.
+    func load() throws -> (settings: MetaModelSettings, dataset: MetaDataset) {
+        let settings = try settings
+        try validateSource()
+        if let input {
+            return (settings, try MetaDataset(file: .path(input), syrf: syrf, measure: settings.measure))
         }
+        let dataset = try MetaDataset(
+            knowledge: try store.openStore(), condition: condition, outcome: outcome, measure: settings.measure)
+        return (settings, dataset)
     }
 
-    /// The τ² estimator, or a one-line error listing the valid ones.
-    var method: MetaMethod {
-        get throws {
-            guard let value = MetaMethod(argument: methodName) else {
-                throw MetaCommandError(
-                    "--method: unknown method '\(methodName)'; valid: "
-                        + MetaMethod.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            return value
-        }
-    }
-
-    /// The coefficient test, or a one-line error listing the valid ones.
-    var test: MetaTest {
-        get throws {
-            guard let value = MetaTest(argument: testName) else {
-                throw MetaCommandError("--test: unknown test '\(testName)'; valid: z, t, knha")
-            }
-            return value
-        }
-    }
-
-    var modelOptions: MetaAnalysisOptions {
-        get throws {
-            guard level > 50 && level < 100 else {
-                throw MetaCommandError("--level: must be between 50 and 100 (percent), got \(level)")
-            }
-            return MetaAnalysisOptions(method: try method.estimator, test: try test.inference, level: level)
-        }
+    /// Reads the input and fits the model (`mods` and `by` as given on the command line).
+    func run(mods: [String] = [], by: String? = nil, stratifications: Int = 1) throws -> MetaRun {
+        let (settings, dataset) = try load()
+        return try MetaRun(
+            dataset: dataset, options: settings.options, mods: MetaDataset.splitList(mods), by: by,
+            stratifications: stratifications)
     }
 }

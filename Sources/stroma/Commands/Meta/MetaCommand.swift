@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import StromaDomain
-import StromaImport
 import StromaPlot
-import StromaStatistics
+import StromaImport
+import StromaWorkbench
 
 /// `stroma meta`: evidence synthesis of comparisons (pooled fit, subgroups, meta-regression).
 struct MetaCommand: AsyncParsableCommand {
@@ -60,49 +59,27 @@ struct MetaPoolCommand: AsyncParsableCommand {
     var bubble: String?
 
     func run() async throws {
-        let dataset = try MetaDataset(options: inputOptions)
-        let modList = MetaPoolCommand.columns(mods)
-        let run = try MetaRun(
-            dataset: dataset, options: inputOptions.modelOptions, mods: modList, by: by,
-            stratifications: stratifications)
+        let run = try inputOptions.run(mods: mods, by: by, stratifications: stratifications)
         if let forest {
-            let columns = try (forestColumns ?? "").split(separator: ",")
-                .map {
-                    try dataset.moderatorColumn(
-                        String($0).trimmingCharacters(in: .whitespaces), option: "--forest-columns")
-                }
-            guard run.overall.p == 1 else {
-                throw MetaCommandError("--forest: draw the forest plot without --mods (use --by for subgroups)")
-            }
-            try MetaPlots.write(MetaPlots.forest(run, extraColumns: columns).svg(), to: forest)
+            let columns = try run.dataset.moderatorColumns([forestColumns ?? ""], option: "--forest-columns")
+            try MetaSVGFile.write(try MetaPlots.forest(run, extraColumns: columns).svg(), to: forest)
         }
         if let funnel {
-            guard run.overall.p == 1 else {
-                throw MetaCommandError("--funnel: draw the funnel plot without --mods")
-            }
-            try MetaPlots.write(MetaPlots.funnel(run).svg(), to: funnel)
+            try MetaSVGFile.write(try MetaPlots.funnel(run).svg(), to: funnel)
         }
         if let bubble {
-            try MetaPlots.write(try MetaPlots.bubble(run).svg(), to: bubble)
+            try MetaSVGFile.write(try MetaPlots.bubble(run).svg(), to: bubble)
         }
         switch formatOptions.format {
         case .table:
             StandardStreams.writeData(MetaTextReport.render(run))
-            for warning in run.warnings { StandardStreams.writeMessage("warning: \(warning)") }
+            MetaSVGFile.writeWarnings(run.warnings)
         case .json:
-            StandardStreams.writeData(try JSONText.render(MetaReport.json(run, syrf: inputOptions.syrf)))
+            StandardStreams.writeData(try JSONText.render(MetaPoolResult(run)))
         case .csv:
-            let table = MetaReport.csv(run)
+            let table = MetaCSVReport.studies(MetaPoolResult(run), moderatorColumns: run.dataset.table.moderatorColumns)
             StandardStreams.writeData(CSVText.render(headers: table.headers, rows: table.rows))
-            for warning in run.warnings { StandardStreams.writeMessage("warning: \(warning)") }
+            MetaSVGFile.writeWarnings(run.warnings)
         }
-    }
-}
-
-extension MetaPoolCommand {
-    /// Splits comma-separated column lists.
-    static func columns(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            .filter { !$0.isEmpty }
     }
 }

@@ -1,8 +1,6 @@
 import Foundation
-import StromaDomain
-import StromaImport
-import StromaPlot
 import StromaStatistics
+import StromaWorkbench
 
 /// The `--format table` text of `stroma meta`, laid out like metafor's `print.rma.uni`.
 enum MetaTextReport {
@@ -25,7 +23,7 @@ enum MetaTextReport {
             : fit.p > 1 ? "Mixed-Effects Model" : "Random-Effects Model"
         out.append(
             "\(kind) (k = \(fit.k); tau^2 estimator: \(fit.method.rawValue); test: "
-                + "\(MetaTestName.name(fit.options.test)))")
+                + "\(MetaModelSettings.name(of: fit.options.test)))")
         out.append("Measure: \(run.dataset.measure.label)")
         out.append("")
         if fit.method != .equalEffects {
@@ -100,7 +98,7 @@ enum MetaTextReport {
                 let name = test.distribution == .f ? "F" : "Q"
                 let df = test.df2.map { "df1 = \(Int(test.df)), df2 = \(Int($0))" } ?? "df = \(Int(test.df))"
                 var line =
-                    "Test for subgroup differences, \(describe(comparison.variant)): "
+                    "Test for subgroup differences, \(MetaSubgroupSummary.Test.describe(comparison.variant)): "
                     + "\(name)(\(df)) = \(f(test.statistic)), p-val \(pLine(test.pValue))"
                 if let threshold = comparison.bonferroniThreshold {
                     line += " (Bonferroni threshold \(f(threshold)))"
@@ -111,22 +109,13 @@ enum MetaTextReport {
         out.append("")
         out.append("Studies:")
         out.append("")
-        let studyRows = MetaReport.studyRows(run).map { row in
-            [row.comparison.study, f(row.yi), f(row.vi), f(row.lower), f(row.upper), f(row.weight, 2) + "%"]
+        let studyRows = MetaStudyRow.rows(run).map { row in
+            [row.study, f(row.yi), f(row.vi), f(row.ciLower), f(row.ciUpper), f(row.weight, 2) + "%"]
         }
         out.append(
             TextTable(headers: ["study", "yi", "vi", "ci.lb", "ci.ub", "weight"], rows: studyRows)
                 .render().trimmingCharacters(in: .newlines))
         return out.joined(separator: "\n") + "\n"
-    }
-
-    /// A short description of a subgroup-test variant.
-    static func describe(_ variant: SubgroupComparison.Variant) -> String {
-        switch variant {
-        case .commonTau2: "mixed-effects model, common tau^2 (metafor mods = ~factor)"
-        case .separateTau2: "separate tau^2 per subgroup, Wald Q-between (RevMan)"
-        case .fixedEffectPartition: "fixed-effect partition Q_between = Q - sum Q_within (CAMARADES)"
-        }
     }
 
     static func pLine(_ value: Double) -> String {

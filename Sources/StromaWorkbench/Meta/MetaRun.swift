@@ -1,35 +1,38 @@
 import Foundation
 import StromaDomain
 import StromaImport
-import StromaPlot
 import StromaStatistics
 
 /// The fits behind `stroma meta`: overall (optionally with moderators) and per subgroup.
-struct MetaRun {
+///
+/// Rows without a value for a moderator in `mods` or `by` are left out with a warning (as metafor drops rows
+/// with NA); each subgroup is fitted on its own, and with two or more levels the three tests of subgroup
+/// differences are computed (docs/meta-analysis.md, "Methods and tests").
+public struct MetaRun: Sendable {
     /// One subgroup's fit.
-    struct Subgroup {
-        var level: String
+    public struct Subgroup: Sendable {
+        public var level: String
         /// Indexes into ``MetaDataset/effects``.
-        var members: [Int]
-        var result: MetaAnalysisResult?
-        var error: String?
+        public var members: [Int]
+        public var result: MetaAnalysisResult?
+        public var error: String?
     }
 
-    var dataset: MetaDataset
-    var options: MetaAnalysisOptions
+    public var dataset: MetaDataset
+    public var options: MetaAnalysisOptions
     /// Indexes into ``MetaDataset/effects`` of the studies in ``overall``.
-    var members: [Int]
-    var overall: MetaAnalysisResult
-    var moderatorNames: [String]
-    var byColumn: String?
-    var subgroups: [Subgroup]
+    public var members: [Int]
+    public var overall: MetaAnalysisResult
+    public var moderatorNames: [String]
+    public var byColumn: String?
+    public var subgroups: [Subgroup]
     /// Tests of subgroup differences, one per variant (common τ², separate τ², FE partition).
-    var subgroupTests: [SubgroupComparison] = []
-    var warnings: [String]
+    public var subgroupTests: [SubgroupComparison] = []
+    public var warnings: [String]
     /// Q-profile confidence intervals for τ², I², H² (intercept-only random-effects fits).
-    var heterogeneityIntervals: HeterogeneityIntervals?
+    public var heterogeneityIntervals: HeterogeneityIntervals?
 
-    init(
+    public init(
         dataset: MetaDataset, options: MetaAnalysisOptions, mods: [String], by: String?,
         stratifications: Int = 1
     ) throws {
@@ -37,7 +40,7 @@ struct MetaRun {
         self.options = options
         var warnings = dataset.warnings
         if !mods.isEmpty && by != nil {
-            throw MetaCommandError("use either '--by' or '--mods', not both")
+            throw WorkbenchError(.invalidInput, "use either '--by' or '--mods', not both", option: "--by")
         }
         let modColumns = try mods.map { try dataset.moderatorColumn($0, option: "--mods") }
         let byColumn = try by.map { try dataset.moderatorColumn($0, option: "--by") }
@@ -55,7 +58,9 @@ struct MetaRun {
             }
         }
         guard !members.isEmpty else {
-            throw MetaCommandError("no comparison has values for \(needed.joined(separator: ", "))")
+            throw WorkbenchError(
+                .invalidInput, "no comparison has values for \(needed.joined(separator: ", "))", file: dataset.fileName,
+                field: needed.first)
         }
         let effects = members.map { dataset.effects[$0] }
         let values = { (column: String) in
@@ -120,7 +125,7 @@ struct MetaRun {
     }
 
     /// The comparison behind study `i` of ``overall``.
-    func comparison(_ i: Int) -> Comparison {
+    public func comparison(_ i: Int) -> Comparison {
         dataset.comparisons[dataset.effects[members[i]].row]
     }
 }

@@ -1,21 +1,28 @@
+import StromaImport
 import Foundation
 import StromaDomain
-import StromaImport
 import StromaPlot
 import StromaStatistics
 
-/// Builds the plain plot structs of StromaPlot from fitted results.
-enum MetaPlots {
-    static func forest(_ run: MetaRun, extraColumns: [String]) -> ForestPlot {
+/// Builds the plain plot structs of StromaPlot from fitted results (forest, funnel and bubble plots).
+public enum MetaPlots {
+    /// The forest plot of an intercept-only fit, with subgroup diamonds when `run` has `--by`; `extraColumns` are
+    /// moderator columns shown beside the labels.
+    public static func forest(_ run: MetaRun, extraColumns: [String]) throws -> ForestPlot {
         let fit = run.overall
+        guard fit.p == 1 else {
+            throw WorkbenchError(
+                .invalidInput, "--forest: draw the forest plot without --mods (use --by for subgroups)",
+                option: "--forest")
+        }
         let measure = run.dataset.measure
-        let rows = MetaReport.studyRows(run)
+        let rows = MetaStudyRow.rows(run)
         func row(_ i: Int) -> ForestPlot.Row {
             let r = rows[i]
             return ForestPlot.Row(
-                label: r.comparison.study, estimate: r.yi, lower: r.lower,
-                upper: r.upper, weightPercent: r.weight,
-                extra: extraColumns.map { cell(r.comparison.moderators[$0]) })
+                label: r.study, estimate: r.yi ?? .nan, lower: r.ciLower ?? .nan,
+                upper: r.ciUpper ?? .nan, weightPercent: r.weight ?? .nan,
+                extra: extraColumns.map { cell(r.moderators[$0]) })
         }
         var groups: [ForestPlot.Group] = []
         if let by = run.byColumn {
@@ -73,11 +80,16 @@ enum MetaPlots {
             level: fit.options.level, footnote: footnote)
     }
 
-    static func funnel(
+    /// The funnel plot of an intercept-only fit, with imputed studies (trim-and-fill) as open circles around
+    /// `estimate` (default: the pooled estimate).
+    public static func funnel(
         _ run: MetaRun, imputed: [(yi: Double, vi: Double)] = [],
         estimate: Double? = nil
-    ) -> FunnelPlot {
+    ) throws -> FunnelPlot {
         let fit = run.overall
+        guard fit.p == 1 else {
+            throw WorkbenchError(.invalidInput, "--funnel: draw the funnel plot without --mods", option: "--funnel")
+        }
         var points = fit.yi.indices.map {
             FunnelPlot.Point(estimate: fit.yi[$0], standardError: fit.vi[$0].squareRoot())
         }
@@ -91,16 +103,17 @@ enum MetaPlots {
     }
 
     /// Bubble plot for a model with exactly one continuous moderator.
-    static func bubble(_ run: MetaRun) throws -> BubblePlot {
+    public static func bubble(_ run: MetaRun) throws -> BubblePlot {
         let fit = run.overall
         guard fit.p == 2, run.moderatorNames.count == 1,
             fit.yi.indices.allSatisfy({ run.comparison($0).moderators[run.moderatorNames[0]]?.number != nil })
         else {
-            throw MetaCommandError("--bubble needs exactly one continuous moderator in '--mods'")
+            throw WorkbenchError(
+                .invalidInput, "--bubble needs exactly one continuous moderator in '--mods'", option: "--bubble")
         }
         let xs = fit.yi.indices.map { fit.design[$0, 1] }
         guard let low = xs.min(), let high = xs.max() else {
-            throw MetaCommandError("--bubble: no studies")
+            throw WorkbenchError(.invalidInput, "--bubble: no studies", option: "--bubble")
         }
         let name = run.moderatorNames[0]
         let steps = 60
@@ -120,7 +133,7 @@ enum MetaPlots {
     }
 
     /// A forest-plot cell: text as is; numbers of 10⁵ or more as `1.67×10⁷` (3 significant digits).
-    static func cell(_ value: ModeratorValue?) -> String {
+    public static func cell(_ value: ModeratorValue?) -> String {
         guard let value else { return "" }
         guard let number = value.number, number.isFinite, abs(number) >= 1e5 else { return value.description }
         let exponent = Int(log10(abs(number)).rounded(.down))
@@ -140,13 +153,5 @@ enum MetaPlots {
 
     static func pv(_ value: Double) -> String {
         value < 0.001 ? "< 0.001" : PlotFormat.fixed(value, decimals: 3)
-    }
-
-    static func write(_ svg: String, to path: String) throws {
-        do {
-            try svg.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw MetaCommandError("cannot write '\(path)': \(error.localizedDescription)")
-        }
     }
 }
