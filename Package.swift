@@ -189,5 +189,10 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        .testTarget(
+            name: "StromaWorkbenchTests",
+            dependencies: ["StromaWorkbench", "StromaStatistics", "StromaRelease", "_StromaTestSupport"],
+            swiftSettings: strictSettings
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import StromaRelease
 import Foundation
 import StromaStatistics
 import StromaWorkbench
@@ -97,6 +98,6 @@ import _StromaTestSupport
         #expect(rows.count == 20 && rows[0]["study_left_out"] is String && rows[0]["study_added"] == nil)
         let bias = try Self.json(try MetaDiagnostics.bias(run))
         #expect((bias["trimfill"] as? [String: Any])?["k0"] is NSNumber)
-        #expect(bias["version"] as? String == StromaWorkbench.version)
+        #expect(bias["version"] as? String == StromaRelease.version)
     }
 }

@@ -11,7 +11,8 @@ public enum MetaDiagnostics {
 
     /// The model refitted without each study in turn.
     public static func leaveOneOut(_ run: MetaRun) throws -> MetaSensitivityResult {
-        MetaSensitivityResult(run: run, body: MetaSensitivityRows(kind: .leaveOneOut, rows: try run.overall.leaveOneOut()))
+        MetaSensitivityResult(
+            run: run, body: MetaSensitivityRows(kind: .leaveOneOut, rows: try run.overall.leaveOneOut()))
     }
 
     /// Studies added one at a time, in input order or by the numeric moderator column `order`.

@@ -1,3 +1,4 @@
+import StromaRelease
 import StromaImport
 import StromaDomain
 import StromaStatistics
@@ -23,7 +24,7 @@ public struct MetaDiagnosticsResult<Body: Codable & Sendable & Hashable>: Codabl
 
         public init(_ run: MetaRun) {
             let fit = run.overall
-            version = StromaWorkbench.version
+            version = StromaRelease.version
             engineVersion = fit.packageVersion
             k = fit.k
             measure = run.dataset.measure

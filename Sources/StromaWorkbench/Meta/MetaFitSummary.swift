@@ -1,3 +1,4 @@
+import StromaRelease
 import StromaImport
 import StromaDomain
 import Foundation
@@ -78,7 +79,7 @@ public struct MetaFitSummary: Codable, Sendable, Hashable {
 
     public init(_ run: MetaRun) {
         let fit = run.overall
-        version = StromaWorkbench.version
+        version = StromaRelease.version
         engineVersion = fit.packageVersion
         input = Input(
             file: run.dataset.fileName, layout: run.dataset.layout,

@@ -131,7 +131,8 @@ public struct MetaSubgroupSummary: Codable, Sendable, Hashable {
             try container.encodeIfPresent(qWithin, forKey: .qWithin)
             if let bonferroniThreshold {
                 try container.encode(bonferroniThreshold, forKey: .bonferroniThreshold)
-                try container.encode(Nullable(wrappedValue: significantAfterBonferroni), forKey: .significantAfterBonferroni)
+                try container.encode(
+                    Nullable(wrappedValue: significantAfterBonferroni), forKey: .significantAfterBonferroni)
             }
         }
 
