@@ -191,7 +191,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StromaWorkbenchTests",
-            dependencies: ["StromaWorkbench", "StromaStatistics", "StromaRelease", "_StromaTestSupport"],
+            dependencies: ["StromaWorkbench", "StromaStatistics", "StromaRelease", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain"],
             swiftSettings: strictSettings
         ),
     ]

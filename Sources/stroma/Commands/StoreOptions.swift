@@ -1,6 +1,6 @@
 import ArgumentParser
-import StromaKnowledge
 import StromaStore
+import StromaWorkbench
 
 /// The `--db PATH` option, shared by every command that reads or writes the Stroma database.
 ///
@@ -18,12 +18,13 @@ struct StoreOptions: ParsableArguments {
     var db: String?
 
     /// Opens the chosen store, building or refreshing its knowledge tables from the bundled
-    /// knowledge base when needed.
+    /// knowledge base when needed (``KnowledgeQueries/openStore(path:)``).
     func openStore() throws -> StromaStore {
-        if let db {
-            return try StromaStore.openKnowledgeStore(
-                path: db, knowledge: try KnowledgeBase.loadBundled(), label: "bundled")
-        }
-        return try StromaStore.openDefault()
+        try KnowledgeQueries.openStore(path: db)
+    }
+
+    /// The knowledge-base workflows over the chosen store.
+    func knowledge() throws -> KnowledgeQueries {
+        KnowledgeQueries(store: try openStore())
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import StromaDomain
 import StromaStore
+import StromaWorkbench
 
 /// `stroma claims`: subject–relation–object statements with their evidence.
 struct ClaimsCommand: ParsableCommand {
@@ -21,7 +22,7 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let claims = try store.openStore().claims(
+        let claims = try store.knowledge().claims(
             ClaimQuery(subject: subject, mechanism: mechanism, condition: condition))
         StandardStreams.writeData(try ClaimListing(claims: claims).rendered(as: output.format))
     }

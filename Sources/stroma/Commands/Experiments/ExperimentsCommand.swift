@@ -1,5 +1,6 @@
 import ArgumentParser
 import StromaStore
+import StromaWorkbench
 
 /// `stroma experiments`: animal and in-vitro experiments, filtered by vocabulary terms.
 struct ExperimentsCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct ExperimentsCommand: ParsableCommand {
         let query = ExperimentQuery(
             condition: condition, source: source, route: route, species: species, phase: phase,
             model: model)
-        let experiments = try store.openStore().experiments(query)
+        let experiments = try store.knowledge().experiments(query)
         StandardStreams.writeData(
             try ExperimentListing(experiments: experiments).rendered(as: output.format))
     }

@@ -3,6 +3,7 @@ import Foundation
 import StromaDomain
 import StromaKnowledge
 import StromaStore
+import StromaWorkbench
 
 /// `stroma export`: the whole knowledge base of the store, as JSON or as one CSV.
 struct ExportCommand: ParsableCommand {
@@ -20,24 +21,12 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var output: FormatOptions
 
-    struct Document: Encodable {
-        var checksum: String
-        var vocabulary: [VocabularyTerm]
-        var publications: [Publication]
-        var experiments: [Experiment]
-        var trials: [ClinicalTrial]
-        var claims: [Claim]
-    }
-
     func run() throws {
-        let base = try store.openStore().knowledgeBase()
+        let export = try store.knowledge().export()
+        let base = export.knowledgeBase
         switch output.format {
         case .json:
-            let document = Document(
-                checksum: try base.checksum(), vocabulary: base.vocabulary,
-                publications: base.publications, experiments: base.experiments,
-                trials: base.trials, claims: base.claims)
-            StandardStreams.writeData(try JSONText.render(document))
+            StandardStreams.writeData(try JSONText.render(export))
         case .csv:
             StandardStreams.writeData(CSVText.render(headers: Self.headers, rows: Self.rows(base)))
         case .table:

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StromaStore
+import StromaWorkbench
 
 /// `stroma search <text>`: full-text search over experiments, trials and claims.
 struct SearchCommand: ParsableCommand {
@@ -23,7 +24,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let hits = try store.openStore().search(words.joined(separator: " "), limit: limit)
+        let hits = try store.knowledge().search(words.joined(separator: " "), limit: limit)
         StandardStreams.writeData(try SearchListing(hits: hits).rendered(as: output.format))
     }
 }

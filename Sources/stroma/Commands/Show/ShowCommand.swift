@@ -1,6 +1,5 @@
 import ArgumentParser
-import StromaDomain
-import StromaStore
+import StromaWorkbench
 
 /// `stroma show <term>`: everything the knowledge base knows about one term.
 struct ShowCommand: ParsableCommand {
@@ -25,7 +24,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let kind = try self.kind.map { try KindArgument.parse($0, option: "kind") }
-        let profile = try store.openStore().profile(of: term, kind: kind)
+        let profile = try store.knowledge().profile(of: term, kind: kind)
         let text: String
         switch output.format {
         case .table: text = ProfileText.render(profile)

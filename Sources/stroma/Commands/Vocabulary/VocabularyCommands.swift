@@ -1,6 +1,6 @@
 import ArgumentParser
 import StromaDomain
-import StromaStore
+import StromaWorkbench
 
 /// `stroma conditions`: the condition vocabulary.
 struct ConditionsCommand: ParsableCommand {
@@ -16,7 +16,7 @@ struct ConditionsCommand: ParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() throws {
-        let listing = try TermListing(store: store.openStore(), kind: .condition)
+        let listing = try store.knowledge().terms(of: .condition)
         StandardStreams.writeData(try listing.rendered(as: output.format))
     }
 }
@@ -40,12 +40,11 @@ struct VocabCommand: ParsableCommand {
 
     func run() throws {
         let kind = try self.kind.map { try KindArgument.parse($0, option: "vocabulary") }
-        let opened = try store.openStore()
+        let knowledge = try store.knowledge()
         if let kind {
-            StandardStreams.writeData(
-                try TermListing(store: opened, kind: kind).rendered(as: output.format))
+            StandardStreams.writeData(try knowledge.terms(of: kind).rendered(as: output.format))
         } else {
-            StandardStreams.writeData(try KindListing(store: opened).rendered(as: output.format))
+            StandardStreams.writeData(try knowledge.vocabularies().rendered(as: output.format))
         }
     }
 }
