@@ -168,6 +168,14 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "StromaWorkbenchTests",
+            dependencies: [
+                "StromaWorkbench", "StromaStore", "StromaKnowledge", "StromaDomain", "StromaImport", "StromaPlot",
+                "_StromaTestSupport",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "StromaCLITests",
             dependencies: [
                 "stroma", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain", "StromaStatistics",

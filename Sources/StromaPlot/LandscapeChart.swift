@@ -10,10 +10,14 @@
 public struct LandscapeChart: Sendable {
     /// One coloured part of a bar.
     public struct Segment: Sendable, Equatable {
+        /// What decides the colour (a cell source id such as `bone-marrow`).
         public var key: String
+        /// What the legend and the tooltip show (`Bone marrow`); the key when not given.
+        public var label: String
         public var value: Int
-        public init(key: String, value: Int) {
+        public init(key: String, label: String? = nil, value: Int) {
             self.key = key
+            self.label = label ?? key
             self.value = value
         }
     }
@@ -46,16 +50,38 @@ public struct LandscapeChart: Sendable {
         "#882255", "#117733", "#332288", "#AA4499", "#44AA99", "#000000",
     ]
 
-    /// The colour of each segment key.
-    public var colours: [String: String] {
-        let keys = Set(bars.flatMap { $0.segments.map(\.key) }).sorted()
-        var out: [String: String] = [:]
-        var i = 0
-        for key in keys {
-            if key == "unknown" { out[key] = "#999999"; continue }
-            out[key] = Self.palette[i % Self.palette.count]
-            i += 1
+    /// The fixed colour of each cell source the MSC recogniser reports (kind `cell-source`), the most common
+    /// first in the palette's order.
+    public static let sourceColours: [String: String] = [
+        "bone-marrow": "#0072B2", "umbilical-cord": "#E69F00", "adipose": "#009E73", "whartons-jelly": "#CC79A7",
+        "placenta": "#56B4E9", "cord-blood": "#D55E00", "dental-pulp": "#F0E442", "amnion": "#882255",
+        "amniotic-fluid": "#117733", "menstrual-blood": "#332288", "synovium": "#AA4499", "ipsc-derived": "#44AA99",
+        "unknown": "#999999",
+    ]
+
+    /// The colour of `key`: its fixed colour, else the palette colour its name hashes to (FNV-1a, 64-bit), so the
+    /// same key is drawn alike in every chart.
+    public static func colour(of key: String) -> String {
+        if let fixed = sourceColours[key] { return fixed }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in key.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
         }
+        return palette[Int(hash % UInt64(palette.count))]
+    }
+
+    /// The colour of each segment key in this chart.
+    public var colours: [String: String] {
+        var out: [String: String] = [:]
+        for bar in bars { for segment in bar.segments { out[segment.key] = Self.colour(of: segment.key) } }
+        return out
+    }
+
+    /// The label of each segment key in this chart.
+    var labels: [String: String] {
+        var out: [String: String] = [:]
+        for bar in bars { for segment in bar.segments { out[segment.key] = segment.label } }
         return out
     }
 
@@ -66,7 +92,8 @@ public struct LandscapeChart: Sendable {
         let groups = bars.reduce(into: [String]()) { if $0.last != $1.group { $0.append($1.group) } }
         let rowsCount = Double(bars.count + groups.count)
         let colours = self.colours
-        let legendKeys = colours.keys.sorted()
+        let labels = self.labels
+        let legendKeys = colours.keys.sorted { (labels[$0] ?? $0, $0) < (labels[$1] ?? $1, $1) }
         let legendTop = top + max(rowsCount, 1) * rowHeight + 36
         let width = left + labelWidth + plotWidth + noteWidth + 16
         let height = legendTop + Double(legendKeys.count) * 18 + 16
@@ -111,7 +138,7 @@ public struct LandscapeChart: Sendable {
             for segment in bar.segments where segment.value > 0 {
                 let w = Double(segment.value) * scale
                 svg.append(
-                    "<rect x=\"\(n(x))\" y=\"\(n(y + 3))\" width=\"\(n(w))\" height=\"\(n(rowHeight - 6))\" fill=\"\(colours[segment.key] ?? "#999999")\"><title>\(SVGDocument.escape("\(segment.key): \(segment.value)"))</title></rect>"
+                    "<rect x=\"\(n(x))\" y=\"\(n(y + 3))\" width=\"\(n(w))\" height=\"\(n(rowHeight - 6))\" fill=\"\(colours[segment.key] ?? "#999999")\"><title>\(SVGDocument.escape("\(segment.label): \(segment.value)"))</title></rect>"
                 )
                 x += w
             }
@@ -131,7 +158,8 @@ public struct LandscapeChart: Sendable {
             let ly = legendTop + Double(i) * 18
             svg.append("<rect x=\"\(n(left))\" y=\"\(n(ly))\" width=\"12\" height=\"12\" fill=\"\(colours[key]!)\"/>")
             svg.append(
-                "<text x=\"\(n(left + 18))\" y=\"\(n(ly + 10))\" font-size=\"11\">\(SVGDocument.escape(key))</text>")
+                "<text x=\"\(n(left + 18))\" y=\"\(n(ly + 10))\" font-size=\"11\">\(SVGDocument.escape(labels[key] ?? key))</text>"
+            )
         }
         return svg.render()
     }

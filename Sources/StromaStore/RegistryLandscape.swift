@@ -71,6 +71,13 @@ public struct RegistryLandscape: Sendable, Equatable {
     public var changes: [Change]
     /// The counted studies, in registry id order.
     public var studies: [Study]
+
+    public init(cells: [Cell], studyCount: Int, changes: [Change], studies: [Study]) {
+        self.cells = cells
+        self.studyCount = studyCount
+        self.changes = changes
+        self.studies = studies
+    }
 }
 
 extension StromaStore {

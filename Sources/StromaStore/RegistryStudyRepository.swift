@@ -6,7 +6,7 @@ import StromaDomain
 ///
 /// Rule for a study with registry id *k* and version *v* (its last-update-posted date):
 /// Records are compared as JSON without `source` (the file path, kept in `source_path`) and
-/// `warnings` (the reader's notes about the file).
+/// `warnings` (the reader's notes about the file, kept in `registry_import_warning` whatever the outcome).
 /// - no current row for *k* → insert (`new`);
 /// - the stored record is identical (JSON, file path excluded) → nothing changes (`unchanged`);
 /// - *v* is older than the stored version → the current row stays; the incoming version is
@@ -75,6 +75,7 @@ extension StromaStore {
     static func upsert(_ item: StudyUpsert, _ db: Database) throws -> RegistryUpsertOutcome {
         var study = item.study
         let path = study.source
+        try writeImportWarnings(study.nctId, path: path, study.warnings, db)
         // The file path and the reader's warnings describe the file, not the record: a record
         // read from another file (or a mislabelled copy) is the same record.
         study.source = nil
@@ -200,7 +201,7 @@ extension StromaStore {
             var out: [String: Int] = [:]
             for table in [
                 "registry_study", "registry_study_history", "registry_msc", "bibliographic_record",
-                "bibliographic_source", "bibliographic_history",
+                "bibliographic_source", "bibliographic_history", "registry_import_warning",
             ] {
                 out[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
             }
@@ -220,6 +221,7 @@ extension StromaStore {
                 "SELECT pmid, doi, title_key, title, year, journal, formats, record FROM bibliographic_record ORDER BY pmid, doi, title_key",
                 "SELECT format, source_key, record FROM bibliographic_source ORDER BY format, source_key",
                 "SELECT format, source_key, record FROM bibliographic_history ORDER BY format, source_key, record",
+                "SELECT registry_id, source_path, message FROM registry_import_warning ORDER BY registry_id, source_path, message",
             ]
             for sql in queries {
                 lines.append("-- " + sql)

@@ -10,6 +10,7 @@ extension StromaStore {
         migrator.registerMigration("v1-knowledge", migrate: KnowledgeSchema.v1)
         migrator.registerMigration("v2-registry", migrate: RegistrySchema.v1)
         migrator.registerMigration("v3-server-users", migrate: UserSchema.v1)
+        migrator.registerMigration("v4-registry-import-warnings", migrate: RegistrySchema.v2ImportWarnings)
         return migrator
     }
 }

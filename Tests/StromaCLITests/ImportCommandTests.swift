@@ -21,9 +21,14 @@ struct ImportCommandTests {
         var updates: [Line]
     }
 
+    /// The printed summary; the exit status must be the documented one for its counts (0 nothing failed, 1
+    /// nothing stored, 3 some failed).
     static func summary(_ result: CLIResult) throws -> Summary {
-        #expect(result.errorText == nil, "\(result.errorText ?? "")")
-        return try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        let summary = try JSONDecoder().decode(Summary.self, from: Data(result.stdout.utf8))
+        let stored = summary.new + summary.updated + summary.unchanged
+        let expected: Int32 = summary.failed == 0 ? 0 : stored == 0 ? 1 : 3
+        #expect(result.exitCode == expected, "\(result.errorText ?? "") \(result.stderr)")
+        return summary
     }
 
     /// Every real sample file and the import command for its format (files in another format
@@ -71,7 +76,10 @@ struct ImportCommandTests {
         let folder = try SharedData.url("clinicaltrials/v2-json").path
         // 10 files: 9 v2 records, 1 retired v1 file; NCT02278341.json holds NCT02552212 again
         // (README), so one of those two is not new.
-        let first = try Self.summary(await runStroma(["import", "ctgov", folder, "--db", db.path, "--format", "json"]))
+        let firstRun = await runStroma(["import", "ctgov", folder, "--db", db.path, "--format", "json"])
+        #expect(firstRun.exitCode == 3)
+        #expect(firstRun.stderr.contains("import ctgov: 1 failed, 9 stored (exit status 3)"))
+        let first = try Self.summary(firstRun)
         #expect(first.read == 10)
         #expect(first.new == 8)
         #expect(first.updated + first.unchanged == 1)

@@ -174,6 +174,28 @@ struct TrialsLandscapeTests {
         let segments = text.components(separatedBy: "<rect x=").count - 1
         let legend = Set(cells.map { "\($0["source"]!)" }).count
         #expect(segments == triples.count + legend)
-        #expect(text.contains("spinal-cord-injury"))
+        // Readable labels, not raw ids (issue 17 item 9).
+        #expect(text.contains(">Spinal cord injury<") && text.contains(">Bone marrow<"))
+        #expect(!text.contains(">spinal-cord-injury<") && !text.contains(">PHASE3<") && !text.contains(">bone-marrow<"))
+        #expect(text.contains(">Phase 3<"))
+
+        // Each source keeps its colour in a chart of one condition (ALS: bone marrow only).
+        func fills(_ svg: String) -> [String: String] {
+            var out: [String: String] = [:]
+            let pattern = try! NSRegularExpression(pattern: #"fill="(#[0-9A-Fa-f]{6})"><title>([^:<]+): "#)
+            for m in pattern.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
+                out[String(svg[Range(m.range(at: 2), in: svg)!])] = String(svg[Range(m.range(at: 1), in: svg)!])
+            }
+            return out
+        }
+        let all = fills(text)
+        #expect(all.count == legend)
+        for condition in Set(cells.compactMap { $0["condition"] as? String }) where condition != "unknown" {
+            let one = db.folder.appendingPathComponent("\(condition).svg")
+            _ = await runStroma(["trials", "landscape", "--condition", condition, "--plot", one.path, "--db", db.path])
+            for (source, colour) in fills(try String(contentsOf: one, encoding: .utf8)) {
+                #expect(all[source] == colour, "\(source) in \(condition)")
+            }
+        }
     }
 }

@@ -19,6 +19,8 @@ public struct RegistryStudyReader {
     private enum Unit {
         case file(URL)
         case zipEntry(ZipArchive.Entry)
+        /// Bytes already in memory (an upload, a fetched page) and the name they go by.
+        case bytes(Data, name: String)
     }
 
     private struct Pending {
@@ -31,6 +33,8 @@ public struct RegistryStudyReader {
     private let root: URL
     private var files: [URL] = []
     private var fileIndex = 0
+    /// The bytes given to ``init(data:name:)``, until they are read.
+    private var memory: Unit?
     private var archive: ZipArchive?
     private var pending: Pending?
     private let decoder = JSONDecoder()
@@ -60,6 +64,19 @@ public struct RegistryStudyReader {
         } else {
             files = [url]
         }
+    }
+
+    /// Reads the records in `data`, a single study or a page, as if read from a file called `name` (the name is
+    /// the records' source and, when it looks like an NCT id, is checked against the content's id).
+    ///
+    /// A ZIP is
+    /// refused: give its path to ``init(url:)``.
+    public init(data: Data, name: String) throws {
+        root = URL(fileURLWithPath: name)
+        if ImportFormatSniffer.sniff(data: data, fileName: name) == .zip {
+            throw ImportError("'\(name)' is a ZIP archive; valid here: a v2 study or a page (read a ZIP from its path)")
+        }
+        memory = .bytes(data, name: name)
     }
 
     /// Reads every record at `url` into memory (for small inputs and tests).
@@ -105,6 +122,10 @@ public struct RegistryStudyReader {
     // MARK: - Units
 
     private mutating func nextUnit() throws -> Unit? {
+        if let unit = memory {
+            memory = nil
+            return unit
+        }
         if let archive {
             while let entry = try archive.nextEntry() {
                 if !entry.isDirectory, Self.isStudyFileName(entry.name) { return .zipEntry(entry) }
@@ -128,9 +149,9 @@ public struct RegistryStudyReader {
             StudyPipeline.Source(next: {
                 guard let unit = try box.reader.nextUnit() else { return nil }
                 switch unit {
-                case .file(let url):
+                case .file, .bytes:
                     return { decoder in
-                        Self.batch(decoder: decoder) { try box.reader.load(.file(url)) }
+                        Self.batch(decoder: decoder) { try box.reader.load(unit) }
                     }
                 case .zipEntry(let entry):
                     let source = "\(archiveName)!/\(entry.name)"
@@ -203,6 +224,11 @@ public struct RegistryStudyReader {
             let source = "\(root.lastPathComponent)!/\(entry.name)"
             let stem = ((entry.name as NSString).lastPathComponent as NSString).deletingPathExtension
             return (try archive!.contents(of: entry), source, stem)
+        case .bytes(let data, let name):
+            return (
+                data, (name as NSString).lastPathComponent,
+                ((name as NSString).lastPathComponent as NSString).deletingPathExtension
+            )
         }
     }
 

@@ -7,20 +7,33 @@ import StromaDomain
 /// Other formats are refused with a message naming
 /// what the file is.
 public enum BibliographyReader {
+
     public static func read(_ url: URL) throws -> [BibliographicRecord] {
-        let format = ImportFormatSniffer.sniff(url)
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError("cannot read '\(url.path)': \(error.localizedDescription)")
+        }
+        return try read(data: data, name: url.lastPathComponent)
+    }
+
+    /// Reads the records in `data`, the contents of a file called `name` (an upload).
+    public static func read(data: Data, name: String) throws -> [BibliographicRecord] {
+        let format = ImportFormatSniffer.sniff(data: data, fileName: name)
         switch format {
-        case .pubmedXML: return try PubMedXMLReader.read(url)
-        case .medline: return try MedlineReader.read(url)
-        case .ris, .webOfScience: return try RISReader.read(url)
-        case .syrfBibliographic, .syrfAnnotations: return try SyRFBibliographyReader.read(url)
+        case .pubmedXML: return try PubMedXMLReader.read(data: data, source: name)
+        case .medline: return try MedlineReader.read(text: LiteratureText.decode(data), source: name)
+        case .ris, .webOfScience: return try RISReader.read(text: LiteratureText.decode(data), source: name)
+        case .syrfBibliographic, .syrfAnnotations:
+            return try SyRFBibliographyReader.read(text: LiteratureText.decode(data), source: name)
         default:
-            if let size = try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int, size == 0 {
+            if data.isEmpty {
                 throw ImportError(
-                    "'\(url.lastPathComponent)' is empty; valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV")
+                    "'\(name)' is empty; valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV")
             }
             throw ImportError(
-                "'\(url.lastPathComponent)' is \(format.summary); valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV"
+                "'\(name)' is \(format.summary); valid: PubMed XML, MEDLINE (.nbib), RIS or a SyRF study CSV"
             )
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import StromaImport
+import StromaWorkbench
 
 /// `stroma fetch ctgov --query …`: pages through the live API v2 and imports every study.
 struct FetchCTGov: AsyncParsableCommand {
@@ -32,38 +32,34 @@ struct FetchCTGov: AsyncParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func validate() throws {
-        guard query != nil || condition != nil else {
-            throw ValidationError("give '--query' or '--condition' (or both)")
-        }
-        guard (1...1000).contains(pageSize) else {
-            throw ValidationError("'--page-size' must be 1–1000, got \(pageSize)")
-        }
         guard URL(string: baseURL)?.scheme != nil else {
             throw ValidationError("'--base-url' '\(baseURL)' is not a URL; valid: https://clinicaltrials.gov")
         }
+        do {
+            try request.validate()
+        } catch let error as WorkbenchError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    var request: RegistryFetch.Request {
+        RegistryFetch.Request(
+            term: query, condition: condition, pageSize: pageSize, maxPages: maxPages,
+            baseURL: URL(string: baseURL) ?? URL(fileURLWithPath: "/"))
     }
 
     func run() async throws {
-        let client = CTGovClient(baseURL: URL(string: baseURL)!, pageSize: pageSize)
-        var pipeline = ImportPipeline(store: try database.openStore(), batchSize: pageSize)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stroma-fetch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        var token: String?
-        var pages = 0
-        repeat {
-            let page = try await client.page(term: query, condition: condition, pageToken: token)
-            pages += 1
-            let file = folder.appendingPathComponent("page-\(pages).json")
-            try page.data.write(to: file)
-            try pipeline.importStudies(at: file)
-            try pipeline.flush()
-            try? FileManager.default.removeItem(at: file)
-            token = page.nextPageToken
-            if pipeline.progress.enabled {
-                StandardStreams.writeMessage("fetch: page \(pages), \(pipeline.summary.read) studies")
-            }
-        } while token != nil && (maxPages.map { pages < $0 } ?? true)
-        StandardStreams.writeData(try pipeline.summary.rendered(as: output.format))
+        var progress = ImportProgress()
+        let showPages = progress.enabled
+        let summary = try await RegistryFetch.run(
+            request, store: try database.openStore(),
+            progress: { update in
+                progress.update(update)
+                if showPages, let pages = update.pages {
+                    StandardStreams.writeMessage("fetch: page \(pages), \(update.records) studies")
+                }
+            })
+        progress.finish()
+        try summary.report(as: output.format, command: "fetch ctgov")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StromaWorkbench
 
 /// `stroma import ctgov PATH…`: ClinicalTrials.gov API v2 JSON (study, page, folder or ZIP).
 struct ImportCTGov: AsyncParsableCommand {
@@ -23,12 +24,11 @@ struct ImportCTGov: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var pipeline = ImportPipeline(store: try database.openStore(), batchSize: batchSize)
-        for path in paths {
-            try pipeline.importStudies(at: URL(fileURLWithPath: path))
-        }
-        try pipeline.flush()
-        pipeline.progress.finish()
-        StandardStreams.writeData(try pipeline.summary.rendered(as: output.format))
+        var progress = ImportProgress()
+        let summary = try RegistryImport.run(
+            paths.map(ImportInput.path), store: try database.openStore(), batchSize: batchSize,
+            progress: { progress.update($0) })
+        progress.finish()
+        try summary.report(as: output.format, command: "import ctgov")
     }
 }

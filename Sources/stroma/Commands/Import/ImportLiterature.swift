@@ -1,51 +1,15 @@
 import ArgumentParser
 import Foundation
-import StromaDomain
-import StromaImport
-import StromaStore
+import StromaWorkbench
 
-/// Shared body of the literature imports: read each file, check its format, write records.
+/// Shared body of the literature imports: parse, call ``LiteratureImport``, print the summary.
 enum ImportLiterature {
-    static func run(
-        paths: [String], accepted: Set<ImportFormat>, kind: String, database: StoreOptions,
-        format: OutputFormat
-    ) throws {
-        let store = try database.openStore()
-        var summary = ImportSummary()
+    static func run(paths: [String], kind: LiteratureImport.Kind, database: StoreOptions, format: OutputFormat) throws {
         var progress = ImportProgress()
-        for path in paths {
-            let url = URL(fileURLWithPath: path)
-            let sniffed = ImportFormatSniffer.sniff(url)
-            guard accepted.contains(sniffed) else {
-                summary.fail(
-                    path,
-                    "'\(url.lastPathComponent)' is \(sniffed.summary); `stroma import \(kind)` reads \(accepted.map(\.summary).sorted().joined(separator: " or "))"
-                )
-                continue
-            }
-            let records: [BibliographicRecord]
-            do {
-                records = try BibliographyReader.read(url)
-            } catch {
-                summary.fail(path, String(describing: error))
-                continue
-            }
-            summary.read += records.count
-            progress.update(summary.read, "import \(kind)")
-            // One transaction per file, one savepoint per record.
-            let results = try store.upsertBibliographicRecords(records)
-            for (index, (record, result)) in zip(records, results).enumerated() {
-                let name =
-                    record.pmid.map { "PMID \($0)" } ?? record.doi.map { "doi:\($0)" }
-                    ?? "\(url.lastPathComponent) record \(index + 1)"
-                switch result {
-                case .success(let outcome): summary.add(outcome, record: name)
-                case .failure(let error): summary.fail(name, error.description)
-                }
-            }
-        }
+        let summary = try LiteratureImport.run(
+            paths.map(ImportInput.path), kind: kind, store: try database.openStore(), progress: { progress.update($0) })
         progress.finish()
-        StandardStreams.writeData(try summary.rendered(as: format))
+        try summary.report(as: format, command: "import \(kind.rawValue)")
     }
 }
 
@@ -59,7 +23,7 @@ struct ImportPubMed: AsyncParsableCommand {
 
     func run() async throws {
         try ImportLiterature.run(
-            paths: paths, accepted: [.pubmedXML, .medline], kind: "pubmed", database: database, format: output.format)
+            paths: paths, kind: .pubmed, database: database, format: output.format)
     }
 }
 
@@ -71,7 +35,7 @@ struct ImportRIS: AsyncParsableCommand {
     @OptionGroup var output: FormatOptions
 
     func run() async throws {
-        try ImportLiterature.run(paths: paths, accepted: [.ris], kind: "ris", database: database, format: output.format)
+        try ImportLiterature.run(paths: paths, kind: .ris, database: database, format: output.format)
     }
 }
 
@@ -85,6 +49,6 @@ struct ImportSyRF: AsyncParsableCommand {
 
     func run() async throws {
         try ImportLiterature.run(
-            paths: paths, accepted: [.syrfBibliographic], kind: "syrf", database: database, format: output.format)
+            paths: paths, kind: .syrf, database: database, format: output.format)
     }
 }

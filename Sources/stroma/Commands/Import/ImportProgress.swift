@@ -1,4 +1,5 @@
 import Foundation
+import StromaWorkbench
 
 #if canImport(Glibc)
     import Glibc
@@ -11,10 +12,12 @@ struct ImportProgress {
     let enabled = isatty(STDERR_FILENO) != 0
     private var lastShown = Date.distantPast
 
-    mutating func update(_ read: Int, _ label: String) {
+    /// Shows `update` (at most five times a second).
+    mutating func update(_ update: ImportProgressUpdate) {
         guard enabled, Date().timeIntervalSince(lastShown) > 0.2 else { return }
         lastShown = Date()
-        FileHandle.standardError.write(Data("\r\(label): \(read) records read".utf8))
+        let pages = update.pages.map { ", page \($0)" } ?? ""
+        FileHandle.standardError.write(Data("\r\(update.label): \(update.records) records read\(pages)".utf8))
     }
 
     func finish() {

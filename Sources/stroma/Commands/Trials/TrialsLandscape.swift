@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import StromaDomain
-import StromaImport
 import StromaPlot
 import StromaStore
+import StromaWorkbench
 
 /// `stroma trials landscape`: imported MSC trials counted by condition × phase × cell source ×
 /// route × status, with enrollment, and what changed since a date.
@@ -16,7 +16,10 @@ struct TrialsLandscape: ParsableCommand {
             that the MSC recogniser classed as MSC trials. A study is counted in every \
             (condition, route) pair it has, so cells can sum to more than the number of studies. \
             --condition takes a vocabulary term (id, label or synonym; its narrower terms are \
-            included) or a condition the recogniser knows (e.g. 'spinal cord injury'). --since DATE (YYYY, YYYY-MM or YYYY-MM-DD) adds new_since/updated_since to \
+            included) and also selects the recogniser's own condition that the name spells: \
+            'stroke' counts ischaemic stroke and studies that say only "stroke" (unspecified); \
+            'ischemic-stroke' only those recognised as ischaemic (JSON: condition_ids). \
+            --since DATE (YYYY, YYYY-MM or YYYY-MM-DD) adds new_since/updated_since to \
             each cell and lists the studies first posted or updated on or after DATE. \
             --plot writes an SVG bar chart of studies per condition and phase, split by source.
             """)
@@ -35,52 +38,25 @@ struct TrialsLandscape: ParsableCommand {
     }
 
     func run() throws {
+        if let plot { try FilePaths.checkWritableFile(plot, option: "--plot") }
         let opened = try store.openStore()
-        var wanted: Set<String>?
-        if let condition { wanted = try Self.conditionIds(condition, in: opened) }
-        let landscape = try opened.registryLandscape(
-            conditions: wanted, since: since.flatMap(PartialDate.init(iso:)))
-        let listing = LandscapeListing(landscape: landscape, condition: condition, since: since)
-        StandardStreams.writeData(try listing.rendered(as: output.format))
+        let result = try TrialLandscape.build(condition: condition, since: since, in: opened)
+        StandardStreams.writeData(try LandscapeListing(result: result).rendered(as: output.format))
         if let plot {
-            let svg = LandscapeChart(bars: listing.chartBars, title: listing.chartTitle).render()
+            let svg = result.chart(labels: try TrialLabels(store: opened)).render()
             do {
                 try svg.write(toFile: plot, atomically: true, encoding: .utf8)
             } catch {
-                throw TrialsError("cannot write '--plot' file '\(plot)': \(error.localizedDescription)")
+                throw WorkbenchError(
+                    .fileAccess, "cannot write '--plot' file '\(plot)': \(error.localizedDescription)", file: plot,
+                    option: "--plot")
             }
             StandardStreams.writeMessage("wrote \(plot)")
         }
-        if landscape.studyCount == 0 {
+        if result.landscape.studyCount == 0 {
             StandardStreams.writeMessage(
                 "no imported MSC trials\(condition.map { " for '\($0)'" } ?? ""); import some with 'stroma import ctgov' or 'stroma fetch ctgov'"
             )
         }
-    }
-
-    /// The condition ids `name` selects: a vocabulary term with its narrower terms; else the
-    /// recogniser's own condition id that `name` spells (``MSCConditionMap/builtIn``), so
-    /// conditions the vocabulary lacks can still be selected; else the vocabulary's error with
-    /// suggestions.
-    static func conditionIds(_ name: String, in store: StromaStore) throws -> Set<String> {
-        do {
-            return try withNarrower(try store.resolveTerm(name, kind: .condition), in: store)
-        } catch let error as StoreError {
-            guard case .unknownTerm = error, let match = MSCConditionMap.builtIn.match(name) else { throw error }
-            return [match.id]
-        }
-    }
-
-    /// The id of `term` and of every narrower condition term.
-    static func withNarrower(_ term: VocabularyTerm, in store: StromaStore) throws -> Set<String> {
-        var ids: Set<String> = [term.id]
-        var queue = [term]
-        while let next = queue.popLast() {
-            for child in try store.children(of: TermReference(.condition, next.id)) where ids.insert(child.id).inserted
-            {
-                queue.append(child)
-            }
-        }
-        return ids
     }
 }

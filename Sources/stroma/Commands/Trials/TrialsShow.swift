@@ -3,6 +3,7 @@ import Foundation
 import StromaDomain
 import StromaImport
 import StromaStore
+import StromaWorkbench
 
 /// `stroma trials show NCT…`: one imported registry study with its MSC extraction, each
 /// extracted value with the record field it came from.
@@ -15,7 +16,8 @@ struct TrialsShow: ParsableCommand {
             nct_id, title, phases, status, enrollment, conditions, interventions, … and msc = \
             {is_msc, product_form, source, origin, routes, dose, administrations, schedule, \
             conditions}, each extracted value as {value, field, evidence} or "unknown". See \
-            docs/import-formats.md.
+            docs/import-formats.md. The import's warnings about a record (for example a file \
+            named for another NCT id) are shown with it (JSON: warnings).
             """)
 
     @Argument(help: "Registry ids, e.g. NCT01909154.") var ids: [String]
@@ -31,17 +33,7 @@ struct TrialsShow: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.openStore()
-        var details: [TrialDetail] = []
-        for id in ids {
-            let nct = id.uppercased()
-            guard let stored = try opened.study(id: nct) else {
-                throw TrialsError(
-                    "no study '\(nct)' in the store '\(opened.path ?? "in memory")'; import it with 'stroma import ctgov FILE' or 'stroma fetch ctgov'"
-                )
-            }
-            details.append(TrialDetail(stored))
-        }
+        let details = try TrialLookup.details(ids, in: try store.openStore())
         let text: String
         switch output.format {
         case .json: text = details.count == 1 ? try JSONText.render(details[0]) : try JSONText.render(details)
@@ -50,10 +42,4 @@ struct TrialsShow: ParsableCommand {
         }
         StandardStreams.writeData(text)
     }
-}
-
-/// A one-line failure of a `stroma trials` command.
-struct TrialsError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

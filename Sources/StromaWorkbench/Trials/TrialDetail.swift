@@ -11,14 +11,14 @@ import StromaStore
 /// completion_date, first_posted, last_update, sponsor, conditions, condition_mesh_terms,
 /// interventions [{type, name, description, other_names, arm_group_labels}], arm_groups [{label,
 /// type, description, intervention_names}], countries, pmids, has_results, version, source_path,
-/// history [{version, status, enrollment}], msc`.
-struct TrialDetail: Encodable {
-    struct Intervention: Encodable {
-        var type: String?
-        var name: String
-        var description: String?
-        var otherNames: [String]
-        var armGroupLabels: [String]
+/// history [{version, status, enrollment}], msc, warnings` (the import's warnings about the record).
+public struct TrialDetail: Codable, Sendable, Equatable {
+    public struct Intervention: Codable, Sendable, Equatable {
+        public var type: String?
+        public var name: String
+        public var description: String?
+        public var otherNames: [String]
+        public var armGroupLabels: [String]
         enum CodingKeys: String, CodingKey {
             case type, name, description
             case otherNames = "other_names"
@@ -26,48 +26,51 @@ struct TrialDetail: Encodable {
         }
     }
 
-    struct ArmGroup: Encodable {
-        var label: String
-        var type: String?
-        var description: String?
-        var interventionNames: [String]
+    public struct ArmGroup: Codable, Sendable, Equatable {
+        public var label: String
+        public var type: String?
+        public var description: String?
+        public var interventionNames: [String]
         enum CodingKeys: String, CodingKey {
             case label, type, description
             case interventionNames = "intervention_names"
         }
     }
 
-    struct Version: Encodable {
-        var version: String?
-        var status: String?
-        var enrollment: Int?
+    public struct Version: Codable, Sendable, Equatable {
+        public var version: String?
+        public var status: String?
+        public var enrollment: Int?
     }
 
-    var nctId: String
-    var title: String?
-    var officialTitle: String?
-    var acronym: String?
-    var phases: [String]
-    var status: String?
-    var enrollment: Int?
-    var enrollmentType: String?
-    var studyType: String?
-    var startDate: String?
-    var completionDate: String?
-    var firstPosted: String?
-    var lastUpdate: String?
-    var sponsor: String?
-    var conditions: [String]
-    var conditionMeshTerms: [String]
-    var interventions: [Intervention]
-    var armGroups: [ArmGroup]
-    var countries: [String]
-    var pmids: [String]
-    var hasResults: Bool?
-    var version: String?
-    var sourcePath: String?
-    var history: [Version]
-    var msc: MSCExtraction
+    public var nctId: String
+    public var title: String?
+    public var officialTitle: String?
+    public var acronym: String?
+    public var phases: [String]
+    public var status: String?
+    public var enrollment: Int?
+    public var enrollmentType: String?
+    public var studyType: String?
+    public var startDate: String?
+    public var completionDate: String?
+    public var firstPosted: String?
+    public var lastUpdate: String?
+    public var sponsor: String?
+    public var conditions: [String]
+    public var conditionMeshTerms: [String]
+    public var interventions: [Intervention]
+    public var armGroups: [ArmGroup]
+    public var countries: [String]
+    public var pmids: [String]
+    public var hasResults: Bool?
+    public var version: String?
+    public var sourcePath: String?
+    public var history: [Version]
+    public var msc: MSCExtraction
+    /// What the import noticed about this record (for example that its file was named for another NCT id),
+    /// as kept in the store.
+    public var warnings: [String]
 
     enum CodingKeys: String, CodingKey {
         case nctId = "nct_id"
@@ -88,11 +91,11 @@ struct TrialDetail: Encodable {
         case hasResults = "has_results"
         case version
         case sourcePath = "source_path"
-        case history, msc
+        case history, msc, warnings
     }
 
     /// Encodes every key, writing `null` for unknown single values (the documented shape).
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(nctId, forKey: .nctId)
         try c.encode(title, forKey: .title)
@@ -119,9 +122,10 @@ struct TrialDetail: Encodable {
         try c.encode(sourcePath, forKey: .sourcePath)
         try c.encode(history, forKey: .history)
         try c.encode(msc, forKey: .msc)
+        try c.encode(warnings, forKey: .warnings)
     }
 
-    init(_ stored: StromaStore.StoredStudy) {
+    public init(_ stored: StromaStore.StoredStudy, warnings: [String] = []) {
         let s = stored.study
         nctId = s.nctId
         title = s.briefTitle ?? s.officialTitle
@@ -161,76 +165,13 @@ struct TrialDetail: Encodable {
         msc =
             stored.mscExtraction.flatMap { try? JSONDecoder().decode(MSCExtraction.self, from: Data($0.utf8)) }
             ?? MSCRecognizer().recognize(s)
+        self.warnings = warnings
     }
 
     /// `NCT` followed by eight digits (any case).
-    static func isRegistryId(_ text: String) -> Bool {
+    public static func isRegistryId(_ text: String) -> Bool {
         let upper = text.uppercased()
         return upper.count == 11 && upper.hasPrefix("NCT") && upper.dropFirst(3).allSatisfy(\.isASCII)
             && upper.dropFirst(3).allSatisfy(\.isNumber)
-    }
-
-    // MARK: - Table and CSV
-
-    static let csvHeaders = [
-        "nct_id", "title", "phases", "status", "enrollment", "conditions", "interventions", "is_msc",
-        "product_form", "source", "origin", "routes", "dose", "dose_cells", "dose_basis", "administrations",
-        "msc_conditions",
-    ]
-
-    var csvRow: [String] {
-        [
-            nctId, title ?? "", phases.joined(separator: ";"), status ?? "", enrollment.map(String.init) ?? "",
-            conditions.joined(separator: ";"), interventions.map(\.name).joined(separator: ";"),
-            msc.isMSC ? "true" : "false", msc.productForm?.value ?? "unknown", msc.source?.value ?? "unknown",
-            msc.origin?.value ?? (msc.origins.isEmpty ? "unknown" : msc.origins.map(\.value).joined(separator: ";")),
-            msc.routes.isEmpty ? "unknown" : msc.routes.map(\.value).joined(separator: ";"),
-            msc.dose?.value.stated ?? "unknown", msc.dose?.value.cells.map { String(format: "%g", $0) } ?? "",
-            msc.dose.map { $0.value.cells == nil ? "" : $0.value.basis.rawValue } ?? "",
-            msc.administrations.map { String($0.value) } ?? "unknown",
-            msc.conditions.map(\.value).joined(separator: ";"),
-        ]
-    }
-
-    /// The readable form: the record's fields, then each MSC value with its source field.
-    var text: String {
-        var lines = ["\(nctId)  \(title ?? "")"]
-        func add(_ name: String, _ value: String?) {
-            if let value, !value.isEmpty {
-                lines.append("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
-            }
-        }
-        add("phases", phases.joined(separator: ", "))
-        add("status", status)
-        add("enrollment", enrollment.map { "\($0)\(enrollmentType.map { " (\($0.lowercased()))" } ?? "")" })
-        add("conditions", conditions.joined(separator: "; "))
-        add("interventions", interventions.map(\.name).joined(separator: "; "))
-        add("last update", lastUpdate)
-        add("versions kept", history.isEmpty ? nil : String(history.count))
-        lines.append(
-            "  MSC             \(msc.isMSC ? "yes" : "no")\(msc.mscEvidence.map { "  ← \($0.field): \"\($0.evidence)\"" } ?? "")"
-        )
-        guard msc.isMSC else { return lines.joined(separator: "\n") + "\n" }
-        func extracted<V>(_ name: String, _ x: MSCExtracted<V>?, _ show: (V) -> String) {
-            let value = x.map { "\(show($0.value))  ← \($0.field): \"\($0.evidence)\"" } ?? "unknown"
-            lines.append("  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + value)
-        }
-        extracted("product form", msc.productForm) { $0 }
-        extracted("source", msc.source) { $0 }
-        if msc.origins.count > 1 {
-            for o in msc.origins { extracted("origin", o) { $0 } }
-        } else {
-            extracted("origin", msc.origin) { $0 }
-        }
-        if msc.routes.isEmpty { extracted("route", nil as MSCExtracted<String>?) { $0 } }
-        for r in msc.routes { extracted("route", r) { $0 } }
-        extracted("dose", msc.dose) { d in
-            d.cells.map { String(format: "%g cells", $0) + (d.basis == .unspecified ? "" : " \(d.basis.rawValue)") }
-                ?? d.amount.map { String(format: "%g %@", $0, d.unit ?? "") } ?? d.stated
-        }
-        extracted("administrations", msc.administrations) { String($0) }
-        extracted("schedule", msc.schedule) { $0 }
-        for c in msc.conditions { extracted("condition", c) { $0 } }
-        return lines.joined(separator: "\n") + "\n"
     }
 }

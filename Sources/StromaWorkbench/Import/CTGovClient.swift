@@ -9,20 +9,31 @@ import Foundation
 /// `GET {base}/api/v2/studies?query.term=…&query.cond=…&pageSize=…&pageToken=…&format=json`;
 /// a page is `{"studies": [...], "nextPageToken": "..."}` and the last page has no token.
 /// https://clinicaltrials.gov/data-api/api
-struct CTGovClient: Sendable {
-    var baseURL: URL
-    var pageSize: Int
+///
+/// Each page is held in memory only while it is imported (``RegistryFetch`` hands its bytes to the reader; no
+/// temporary files).
+public struct CTGovClient: Sendable {
+    public var baseURL: URL
+    public var pageSize: Int
 
-    struct Page: Sendable {
-        var data: Data
-        var nextPageToken: String?
-        var studyCount: Int
+    public init(baseURL: URL, pageSize: Int) {
+        self.baseURL = baseURL
+        self.pageSize = pageSize
+    }
+
+    /// One downloaded page: its bytes, the token of the next page (`nil` on the last) and its number of studies.
+    public struct Page: Sendable {
+        public var data: Data
+        public var nextPageToken: String?
+        public var studyCount: Int
     }
 
     /// The URL of one page.
-    func url(term: String?, condition: String?, pageToken: String?) throws -> URL {
+    public func url(term: String?, condition: String?, pageToken: String?) throws -> URL {
         guard var components = URLComponents(url: baseURL, resolvingAgainstBaseURL: false) else {
-            throw FetchError("'--base-url' \(baseURL) is not a valid URL; valid: https://clinicaltrials.gov")
+            throw WorkbenchError(
+                .invalidInput, "'--base-url' \(baseURL) is not a valid URL; valid: https://clinicaltrials.gov",
+                option: "base-url", valid: ["https://clinicaltrials.gov"])
         }
         components.path =
             (components.path.hasSuffix("/") ? String(components.path.dropLast()) : components.path)
@@ -35,13 +46,14 @@ struct CTGovClient: Sendable {
         if let pageToken { items.append(URLQueryItem(name: "pageToken", value: pageToken)) }
         components.queryItems = items
         guard let url = components.url else {
-            throw FetchError("cannot build a request URL from '--base-url' \(baseURL)")
+            throw WorkbenchError(
+                .invalidInput, "cannot build a request URL from '--base-url' \(baseURL)", option: "base-url")
         }
         return url
     }
 
     /// Downloads one page.
-    func page(term: String?, condition: String?, pageToken: String?) async throws -> Page {
+    public func page(term: String?, condition: String?, pageToken: String?) async throws -> Page {
         let url = try url(term: term, condition: condition, pageToken: pageToken)
         var request = URLRequest(url: url)
         request.timeoutInterval = 60
@@ -49,12 +61,13 @@ struct CTGovClient: Sendable {
         let (data, response) = try await Self.load(request)
         if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
             let body = String(decoding: data.prefix(200), as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
-            throw FetchError("GET \(url.absoluteString) returned HTTP \(http.statusCode): \(body)")
+            throw WorkbenchError(.failed, "GET \(url.absoluteString) returned HTTP \(http.statusCode): \(body)")
         }
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let studies = object["studies"] as? [Any]
         else {
-            throw FetchError("GET \(url.absoluteString) did not return an API v2 page (no 'studies' array)")
+            throw WorkbenchError(
+                .failed, "GET \(url.absoluteString) did not return an API v2 page (no 'studies' array)")
         }
         return Page(data: data, nextPageToken: object["nextPageToken"] as? String, studyCount: studies.count)
     }
@@ -69,21 +82,17 @@ struct CTGovClient: Sendable {
                         continuation.resume(returning: (data, response))
                     } else {
                         continuation.resume(
-                            throwing: FetchError("empty response from \(request.url?.absoluteString ?? "?")"))
+                            throwing: WorkbenchError(
+                                .failed, "empty response from \(request.url?.absoluteString ?? "?")"))
                     }
                 }
                 task.resume()
             }
-        } catch let error as FetchError {
+        } catch let error as WorkbenchError {
             throw error
         } catch {
-            throw FetchError("GET \(request.url?.absoluteString ?? "?") failed: \(error.localizedDescription)")
+            throw WorkbenchError(
+                .failed, "GET \(request.url?.absoluteString ?? "?") failed: \(error.localizedDescription)")
         }
     }
-}
-
-/// A one-line fetch failure.
-struct FetchError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
