@@ -1,7 +1,10 @@
 import Foundation
 
 /// Grouped bars comparing routes across organs at one time, on a logarithmic axis, with
-/// optional 5th–95th percentile whiskers.
+/// optional 5th–95th percentile whiskers and optional markers for a second, separately labelled value.
+///
+/// With Monte Carlo the bar is the median and the whiskers its 5th–95th percentiles, so the whisker always
+/// brackets its bar; the deterministic run (default parameters) is then drawn as a black diamond (`markers`).
 public struct RouteComparisonChart: Sendable {
     public struct Group: Sendable {
         /// Route name (legend).
@@ -10,12 +13,17 @@ public struct RouteComparisonChart: Sendable {
         public var values: [Double]
         public var lower: [Double]?
         public var upper: [Double]?
+        /// A second value per category drawn as a diamond marker (the deterministic run), or nil.
+        public var markers: [Double]?
 
-        public init(name: String, values: [Double], lower: [Double]? = nil, upper: [Double]? = nil) {
+        public init(
+            name: String, values: [Double], lower: [Double]? = nil, upper: [Double]? = nil, markers: [Double]? = nil
+        ) {
             self.name = name
             self.values = values
             self.lower = lower
             self.upper = upper
+            self.markers = markers
         }
     }
 
@@ -25,11 +33,16 @@ public struct RouteComparisonChart: Sendable {
     public var categories: [String]
     public var groups: [Group]
     public var yFloor: Double
+    /// Legend text of the diamond markers (drawn when any group has markers), and its longer footnote.
+    public var markerLabel: String
+    public var markerNote: String
 
     public init(
         title: String, subtitle: String? = nil, yLabel: String, categories: [String], groups: [Group],
-        yFloor: Double = 1e-4
+        yFloor: Double = 1e-4, markerLabel: String = "deterministic", markerNote: String = "deterministic run"
     ) {
+        self.markerLabel = markerLabel
+        self.markerNote = markerNote
         self.title = title
         self.subtitle = subtitle
         self.yLabel = yLabel
@@ -42,7 +55,13 @@ public struct RouteComparisonChart: Sendable {
         var doc = SVGDocument(width: width, height: height)
         let left = 78.0, right = 120.0, top = subtitle == nil ? 46.0 : 62.0, bottom = 56.0
         let pw = width - left - right, ph = height - top - bottom
-        let maxValue = groups.flatMap { $0.values + ($0.upper ?? []) }.filter(\.isFinite).max() ?? 1
+        var plotted: [Double] = []
+        for group in groups {
+            plotted += group.values
+            plotted += group.upper ?? []
+            plotted += group.markers ?? []
+        }
+        let maxValue = plotted.filter(\.isFinite).max() ?? 1
         let axis = ChartAxis.values(min: yFloor, max: max(maxValue, yFloor * 10), log: true)
         func py(_ y: Double) -> Double { top + ph - axis.fraction(y) * ph }
         ChartAxis.appendHeader(to: &doc, left: left, title: title, subtitle: subtitle)
@@ -75,6 +94,9 @@ public struct RouteComparisonChart: Sendable {
                         )
                     }
                 }
+                if let m = group.markers, c < m.count, m[c].isFinite, m[c] > axis.lo {
+                    doc.append(Self.diamond(x: x + barW * 0.46, y: py(m[c]), size: min(5, barW * 0.3)))
+                }
             }
         }
         doc.append(
@@ -93,9 +115,25 @@ public struct RouteComparisonChart: Sendable {
                 "<text x=\"\(SVGDocument.number(left + pw + 34))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">\(SVGDocument.escape(group.name))</text>"
             )
         }
+        if groups.contains(where: { $0.markers != nil }) {
+            let ly = top + 10 + Double(groups.count) * 20
+            doc.append(Self.diamond(x: left + pw + 21, y: ly, size: 5))
+            doc.append(
+                "<text x=\"\(SVGDocument.number(left + pw + 34))\" y=\"\(SVGDocument.number(ly + 4))\" font-size=\"12\">\(SVGDocument.escape(markerLabel))</text>"
+            )
+        }
+        var footnote = "Bars below \(String(format: "%g", axis.lo)) (the axis floor) are not drawn."
+        if groups.contains(where: { $0.markers != nil }) { footnote += " Diamonds: \(markerNote)." }
         doc.append(
-            "<text x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(height - 12))\" font-size=\"11\" fill=\"#555\">Bars below \(String(format: "%g", axis.lo)) (the axis floor) are not drawn.</text>"
+            "<text x=\"\(SVGDocument.number(left))\" y=\"\(SVGDocument.number(height - 12))\" font-size=\"11\" fill=\"#555\">\(SVGDocument.escape(footnote))</text>"
         )
         return doc.render()
+    }
+
+    /// A black diamond marker centred at (x, y), with class `marker`.
+    static func diamond(x: Double, y: Double, size: Double) -> String {
+        let n = SVGDocument.number
+        return
+            "<polygon class=\"marker\" points=\"\(n(x)),\(n(y - size)) \(n(x + size)),\(n(y)) \(n(x)),\(n(y + size)) \(n(x - size)),\(n(y))\" fill=\"#000\" stroke=\"#fff\" stroke-width=\"0.8\"/>"
     }
 }

@@ -251,7 +251,8 @@ struct SimulateCommandTests {
         #expect(routes.compactMap { $0["route"] as? String } == ["IV", "IN"])
         #expect(
             Set(routes[0].keys) == [
-                "route", "viable_pct", "label_pct", "viable_pct_p05", "viable_pct_p95", "lesion_cells",
+                "route", "viable_pct", "label_pct", "viable_pct_p05", "viable_pct_p50", "viable_pct_p95",
+                "lesion_cells",
                 "lesion_auc_cell_h", "x_loc_cell_day", "effect_u", "safety_flags", "mass_balance_relative_error",
             ])
         let viable = try #require(routes[0]["viable_pct"] as? [String: Double])

@@ -65,10 +65,11 @@ struct CompareRoutesCommand: ParsableCommand {
         let first = try scenarioOptions.scenario(route: routeList[0])
         comparison.scenarioText =
             "\(first.species.rawValue.capitalized), \(first.context.rawValue), \(SimulationReport.short(first.dose)) cells\(first.dosePerKg ? "/kg" : ""), \(SimulationReport.hours(first.afterInjury)) after injury"
-        StandardStreams.writeData(try comparison.rendered(as: formatOptions.format))
+        let rendered = try comparison.rendered(as: formatOptions.format)
         if let plot {
             try SimulationPlot.write(comparison.chart(), to: plot)
         }
+        StandardStreams.writeData(rendered)
     }
 }
 
@@ -78,7 +79,10 @@ struct RouteComparison: Encodable {
         var route: String
         var viablePercent: [String: Double]
         var labelPercent: [String: Double]
+        /// Monte Carlo 5th, 50th (median) and 95th percentiles of `viable_pct` (nil without `--samples`); the
+        /// median, not the deterministic `viable_pct`, is the centre of the band.
         var viableP05: [String: Double]?
+        var viableP50: [String: Double]?
         var viableP95: [String: Double]?
         var lesionCells: Double
         var lesionAUC: Double
@@ -92,6 +96,7 @@ struct RouteComparison: Encodable {
             case viablePercent = "viable_pct"
             case labelPercent = "label_pct"
             case viableP05 = "viable_pct_p05"
+            case viableP50 = "viable_pct_p50"
             case viableP95 = "viable_pct_p95"
             case lesionCells = "lesion_cells"
             case lesionAUC = "lesion_auc_cell_h"
@@ -105,7 +110,7 @@ struct RouteComparison: Encodable {
             route = r.scenario.route.rawValue
             let k = r.index(at: at)
             var viable: [String: Double] = [:], label: [String: Double] = [:]
-            var lo: [String: Double] = [:], hi: [String: Double] = [:]
+            var lo: [String: Double] = [:], mid: [String: Double] = [:], hi: [String: Double] = [:]
             for name in CompareRoutesCommand.organs {
                 guard let o = r.organ(name) else { continue }
                 viable[name] = o.viablePercent[k]
@@ -113,12 +118,14 @@ struct RouteComparison: Encodable {
                 if let mc = monteCarlo, let band = mc.band("\(name)_viable_pct") {
                     let j = mc.times.firstIndex(of: r.times[k]) ?? k
                     lo[name] = band.p05[j]
+                    mid[name] = band.p50[j]
                     hi[name] = band.p95[j]
                 }
             }
             viablePercent = viable
             labelPercent = label
             viableP05 = monteCarlo == nil ? nil : lo
+            viableP50 = monteCarlo == nil ? nil : mid
             viableP95 = monteCarlo == nil ? nil : hi
             let lesion = r.organ("lesion")!
             lesionCells = lesion.viable[k]
@@ -147,7 +154,9 @@ struct RouteComparison: Encodable {
     var headers: [String] {
         ["route"] + CompareRoutesCommand.organs.map { "\($0)_viable_pct" }
             + (samples > 0
-                ? CompareRoutesCommand.organs.flatMap { ["\($0)_viable_pct_p05", "\($0)_viable_pct_p95"] } : [])
+                ? CompareRoutesCommand.organs.flatMap {
+                    ["\($0)_viable_pct_p05", "\($0)_viable_pct_p50", "\($0)_viable_pct_p95"]
+                } : [])
             + CompareRoutesCommand.organs.map { "\($0)_label_pct" }
             + ["lesion_cells", "lesion_auc_cell_h", "x_loc_cell_day", "safety_flags", "mass_balance_relative_error"]
     }
@@ -159,7 +168,7 @@ struct RouteComparison: Encodable {
         var out = [row.route] + CompareRoutesCommand.organs.map { f(row.viablePercent[$0] ?? .nan) }
         if samples > 0 {
             out += CompareRoutesCommand.organs.flatMap {
-                [f(row.viableP05?[$0] ?? .nan), f(row.viableP95?[$0] ?? .nan)]
+                [f(row.viableP05?[$0] ?? .nan), f(row.viableP50?[$0] ?? .nan), f(row.viableP95?[$0] ?? .nan)]
             }
         }
         out += CompareRoutesCommand.organs.map { f(row.labelPercent[$0] ?? .nan) }
@@ -176,19 +185,31 @@ struct RouteComparison: Encodable {
         case .json: return try JSONText.render(self)
         case .table:
             let s = SimulationReport.short
-            var out = "Viable cells, % of dose, at \(SimulationReport.hours(at)) after the first administration\n"
+            var out = "Viable cells, % of dose, at \(SimulationReport.hours(at)) after the first administration"
+            out += samples > 0 ? " — deterministic run (default parameters)\n" : "\n"
             out += TextTable(
                 headers: ["route"] + CompareRoutesCommand.organs + ["lesion_cells", "lesion_AUC_cell_h", "flags"],
                 rows: rows.map { r in
-                    [r.route]
-                        + CompareRoutesCommand.organs.map { name in
-                            let v = s(r.viablePercent[name] ?? .nan)
-                            guard let lo = r.viableP05?[name], let hi = r.viableP95?[name] else { return v }
-                            return "\(v) [\(s(lo))–\(s(hi))]"
-                        } + [s(r.lesionCells), s(r.lesionAUC), String(r.safetyFlags.count)]
+                    [r.route] + CompareRoutesCommand.organs.map { s(r.viablePercent[$0] ?? .nan) }
+                        + [s(r.lesionCells), s(r.lesionAUC), String(r.safetyFlags.count)]
                 }
             ).render()
-            if samples > 0 { out += "[5th–95th percentile of \(samples) Monte Carlo samples, seed \(seed)]\n" }
+            if samples > 0 {
+                out +=
+                    "\nMonte Carlo: viable cells, % of dose, median [5th–95th percentile] of \(samples) samples, seed \(seed)\n"
+                out += TextTable(
+                    headers: ["route"] + CompareRoutesCommand.organs,
+                    rows: rows.map { r in
+                        [r.route]
+                            + CompareRoutesCommand.organs.map { name in
+                                guard let lo = r.viableP05?[name], let mid = r.viableP50?[name],
+                                    let hi = r.viableP95?[name]
+                                else { return "-" }
+                                return "\(s(mid)) [\(s(lo))–\(s(hi))]"
+                            }
+                    }
+                ).render()
+            }
             out += "\nLabel (viable + dead-cell label), %ID, at \(SimulationReport.hours(at))\n"
             out += TextTable(
                 headers: ["route"] + CompareRoutesCommand.organs,
@@ -204,18 +225,27 @@ struct RouteComparison: Encodable {
     }
 
     /// Grouped bars: organs × routes, viable % of dose on a log axis.
+    ///
+    /// Without Monte Carlo the bars are the deterministic run. With it the bars are the medians and the
+    /// whiskers their 5th–95th percentiles, and the deterministic run is a separately labelled diamond.
     func chart() -> String {
+        let organs = CompareRoutesCommand.organs
         let groups = rows.map { r in
-            RouteComparisonChart.Group(
-                name: r.route, values: CompareRoutesCommand.organs.map { r.viablePercent[$0] ?? 0 },
-                lower: r.viableP05.map { lo in CompareRoutesCommand.organs.map { lo[$0] ?? 0 } },
-                upper: r.viableP95.map { hi in CompareRoutesCommand.organs.map { hi[$0] ?? 0 } })
+            let deterministic = organs.map { r.viablePercent[$0] ?? 0 }
+            return RouteComparisonChart.Group(
+                name: r.route, values: r.viableP50.map { mid in organs.map { mid[$0] ?? 0 } } ?? deterministic,
+                lower: r.viableP05.map { lo in organs.map { lo[$0] ?? 0 } },
+                upper: r.viableP95.map { hi in organs.map { hi[$0] ?? 0 } },
+                markers: r.viableP50 == nil ? nil : deterministic)
         }
         var subtitle = "\(scenarioText); viable cells \(SimulationReport.hours(at)) after administration"
-        if samples > 0 { subtitle += "; whiskers: 5th–95th percentile of \(samples) Monte Carlo samples" }
+        if samples > 0 {
+            subtitle += "; bars: median [5th–95th percentile] of \(samples) Monte Carlo samples"
+        }
         return RouteComparisonChart(
             title: "Where the cells are, by route", subtitle: subtitle, yLabel: "Viable cells (% of dose)",
-            categories: CompareRoutesCommand.organs, groups: groups, yFloor: 1e-4
+            categories: CompareRoutesCommand.organs, groups: groups, yFloor: 1e-4,
+            markerNote: "deterministic run (default parameters)"
         ).render()
     }
 }

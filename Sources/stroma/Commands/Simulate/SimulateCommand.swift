@@ -12,7 +12,7 @@ struct SimulateCommand: ParsableCommand {
             [--per-kg] [--context xenogeneic|syngeneic|allogeneic] [--after-injury 24h] \
             [--until 7d] [--infusion 30min] [--doses 4 --every 3mo] [--set PARAM=VALUE ...] \
             [--params FILE] [--samples 1000 --seed 1] [--format table|json|csv] \
-            [--plot FILE.svg] [--log]  (all options: stroma simulate run --help)
+            [--plot FILE.svg] [--linear]  (all options: stroma simulate run --help)
 
             Whole-body cell model (docs/kinetics-model.md, docs/simulate.md): arrest in lung, \
             liver, spleen, gut, kidney, brain and lesion, death to labelled debris, homing to \
@@ -45,8 +45,14 @@ struct SimulateRunCommand: ParsableCommand {
     @Option(name: .customLong("plot-quantity"), help: "What the chart shows: viable (cells, % of dose) or label (%ID).")
     var plotQuantity: PlotQuantity = .viable
 
-    @Flag(help: "Logarithmic y axis in the chart.")
+    @Flag(help: "Logarithmic y axis in the chart (the default; kept for older scripts).")
     var log = false
+
+    @Flag(
+        help:
+            "Linear y axis in the chart. The default is logarithmic so that the lesion, orders of magnitude below the lung, is visible."
+    )
+    var linear = false
 
     func run() throws {
         let route = try parseRoute(self.route)
@@ -63,12 +69,14 @@ struct SimulateRunCommand: ParsableCommand {
             }
         }
         let report = SimulationReport(result: result, parameters: parameters, monteCarlo: bands)
-        StandardStreams.writeData(try report.rendered(as: formatOptions.format))
-        for warning in result.warnings { StandardStreams.writeMessage("warning: \(warning)") }
+        let rendered = try report.rendered(as: formatOptions.format)
+        // The chart is written before the table is printed, so a failed write prints no data.
         if let plot {
-            let svg = SimulationPlot.timeCourse(report: report, quantity: plotQuantity, logY: log)
+            let svg = SimulationPlot.timeCourse(report: report, quantity: plotQuantity, logY: !linear)
             try SimulationPlot.write(svg, to: plot)
         }
+        StandardStreams.writeData(rendered)
+        for warning in result.warnings { StandardStreams.writeMessage("warning: \(warning)") }
     }
 }
 

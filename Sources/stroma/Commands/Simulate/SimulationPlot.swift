@@ -1,6 +1,7 @@
 import Foundation
 import StromaKinetics
 import StromaPlot
+import StromaWorkbench
 
 /// Builds the SVG charts of `simulate --plot` and `simulate compare-routes --plot`.
 enum SimulationPlot {
@@ -22,7 +23,8 @@ enum SimulationPlot {
         return text
     }
 
-    /// Organ time courses (% of dose) with 5th–95th percentile bands when Monte Carlo ran.
+    /// Organ time courses (% of dose); with Monte Carlo each line is the median with its 5th–95th percentile
+    /// band (so the band contains its line; the deterministic run is in the table, CSV and JSON).
     static func timeCourse(report: SimulationReport, quantity: PlotQuantity, logY: Bool) -> String {
         let r = report.result
         let inDays = r.scenario.until > 72
@@ -35,12 +37,12 @@ enum SimulationPlot {
             let band = report.monteCarlo?.band("\(name)_\(suffix)")
             series.append(
                 TimeCourseChart.Series(
-                    name: name == "lesion" ? "lesion (all pools)" : name, x: x, y: y,
+                    name: name == "lesion" ? "lesion (all pools)" : name, x: x, y: band?.p50 ?? y,
                     lower: band?.p05, upper: band?.p95))
         }
         var subtitle = scenarioLine(r)
         if let mc = report.monteCarlo {
-            subtitle += "; bands: 5th–95th percentile of \(mc.samples) Monte Carlo samples"
+            subtitle += "; lines: median, bands: 5th–95th percentile of \(mc.samples) Monte Carlo samples"
         }
         let chart = TimeCourseChart(
             title: quantity == .viable ? "Viable MSCs by organ" : "Cell label by organ (viable + dead-cell label)",
@@ -58,14 +60,10 @@ enum SimulationPlot {
         return stride(from: 0.0, through: end + 1e-9, by: step).map { $0 }
     }
 
-    /// Fails early, before a long run, if the chart file cannot be written.
+    /// Fails early, before a long run and before any output, if the chart file cannot be written: a
+    /// directory, a missing folder or a read-only location gives one line naming `--plot` and the path.
     static func checkWritable(_ path: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw KineticsError("cannot write plot '\(path)': folder '\(folder.path)' does not exist")
-        }
+        try FilePaths.checkWritableFile(path, option: "--plot")
     }
 
     static func write(_ svg: String, to path: String) throws {
