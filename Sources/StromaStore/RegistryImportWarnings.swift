@@ -3,7 +3,7 @@ import GRDB
 /// What a registry import noticed about a record but did not refuse (an identifier that the file name
 /// contradicts, a date or enum value dropped), kept with the record so that `stroma trials show` can say it.
 ///
-/// Table `registry_import_warning` (migration `v3-registry-import-warnings`): one row per registry id, file
+/// Table `registry_import_warning` (migration `v4-registry-import-warnings`): one row per registry id, file
 /// and message; re-importing the same file adds nothing.
 public struct RegistryImportWarning: Sendable, Equatable, Hashable, Codable {
     /// The record's registry id (the id its content carries).
