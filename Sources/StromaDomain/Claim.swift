@@ -30,13 +30,15 @@ public struct Claim: Sendable, Codable, Equatable, Hashable, Identifiable {
     /// The seed's own words, when from a seed.
     public var statementOriginal: String?
     public var evidence: Evidence
+    /// Numbers the claim states only relatively (a proportion, a percent change).
+    public var relativeResults: [RelativeResult]
     public var provenance: [Provenance]
 
     public init(
         id: String, subject: TermReference? = nil, subjectText: String? = nil,
         relation: String, object: TermReference? = nil, objectText: String? = nil,
         context: [TermReference] = [], statement: String, statementOriginal: String? = nil,
-        evidence: Evidence, provenance: [Provenance]
+        evidence: Evidence, relativeResults: [RelativeResult] = [], provenance: [Provenance]
     ) {
         self.id = id
         self.subject = subject
@@ -48,6 +50,7 @@ public struct Claim: Sendable, Codable, Equatable, Hashable, Identifiable {
         self.statement = statement
         self.statementOriginal = statementOriginal
         self.evidence = evidence
+        self.relativeResults = relativeResults
         self.provenance = provenance
     }
 
@@ -58,7 +61,9 @@ public struct Claim: Sendable, Codable, Equatable, Hashable, Identifiable {
         case objectText = "object_text"
         case context, statement
         case statementOriginal = "statement_original"
-        case evidence, provenance
+        case evidence
+        case relativeResults = "relative_results"
+        case provenance
     }
 
     public init(from decoder: any Decoder) throws {
@@ -73,6 +78,7 @@ public struct Claim: Sendable, Codable, Equatable, Hashable, Identifiable {
         statement = try c.decode(String.self, forKey: .statement)
         statementOriginal = try c.decodeIfPresent(String.self, forKey: .statementOriginal)
         evidence = try c.decode(Evidence.self, forKey: .evidence)
+        relativeResults = try c.decodeIfPresent([RelativeResult].self, forKey: .relativeResults) ?? []
         provenance = try c.decode([Provenance].self, forKey: .provenance)
     }
 

@@ -33,18 +33,24 @@ extension Comparison {
     /// - Direction: ``OutcomeResult/greaterIsWorse``.
     /// - Dispersion: SEM is converted to SD (SD = SEM·√n, n the group's own size); the sham mean
     ///   is kept for the normalised mean difference.
+    /// - Pairs: ``Experiment/pairedOutcomes`` (the `outcomes` as given, then arm measurements
+    ///   paired with their control arm); a pair from arms takes the treated arm's route, source,
+    ///   product form, dose, timing and administrations (``Experiment/effectiveArm(_:)``), and the
+    ///   arm label joins the bracket when several arms are pooled.
     /// - Moderators: ``experimentModeratorColumns``.
     /// - `line` is `nil` (the comparison has no source line).
     public static func fromOutcomes(of experiment: Experiment) -> [Comparison] {
         let base = experiment.publication.map { "\(experiment.id) (\($0))" } ?? experiment.id
-        let shared = experimentModerators(experiment)
-        return experiment.outcomes.map { outcome in
+        let pairs = experiment.pairedOutcomes
+        let armCount = Set(pairs.compactMap(\.treatedArm)).count
+        return pairs.map { outcome in
             var label = base
-            if experiment.outcomes.count > 1 {
+            if pairs.count > 1 {
                 let time = outcome.assessedAtHours.map { ", \(ModeratorValue.number($0)) h" } ?? ""
-                label += " [\(outcome.measure)\(time)]"
+                let arm = armCount > 1 ? outcome.treatedArm.map { ", \($0)" } ?? "" : ""
+                label += " [\(outcome.measure)\(time)\(arm)]"
             }
-            var moderators = shared
+            var moderators = experimentModerators(experiment.applying(outcome.treatedArm))
             if let hours = outcome.assessedAtHours { moderators["assessed_at_hours"] = .number(hours) }
             let arms = ContinuousArms(
                 n1: Double(outcome.treatedN), m1: outcome.treatedMean, sd1: outcome.treatedError,
@@ -90,5 +96,22 @@ extension Comparison {
             }
         }
         return values
+    }
+}
+
+extension Experiment {
+    /// The experiment as its treated arm `label` describes it: the arm's route, source, product
+    /// form, dose, timing and administrations replace the experiment's (nil: unchanged).
+    func applying(_ label: String?) -> Experiment {
+        guard let label, let arm = arm(label) else { return self }
+        let filled = effectiveArm(arm)
+        var copy = self
+        if let route = filled.route { copy.routes = [route] }
+        copy.source = filled.source
+        copy.productForm = filled.productForm
+        copy.dose = filled.dose
+        copy.timeAfterInjury = filled.timing
+        copy.administrations = filled.administrations
+        return copy
     }
 }

@@ -50,8 +50,16 @@ public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
     public var pathways: [String]
     /// Outcome measures used (kind `outcome-measure`).
     public var outcomeMeasures: [String]
-    /// Quantitative outcomes, when reported.
+    /// Quantitative outcomes as treated-vs-control pairs, when reported so.
     public var outcomes: [OutcomeResult]
+    /// The groups of animals, when the record distinguishes them (multi-arm rows, user evidence).
+    public var arms: [ExperimentArm]
+    /// Per-arm outcome summaries (arm × outcome × time point); see ``pairedOutcomes``.
+    public var measurements: [OutcomeMeasurement]
+    /// Results the source gives only relative to a comparator (percent change, proportion).
+    public var relativeResults: [RelativeResult]
+    /// Fields whose values were derived, each with its assumption.
+    public var derived: [DerivedValue]
     /// The publication reporting the experiment (``Publication/id``).
     public var publication: String?
     public var provenance: [Provenance]
@@ -65,6 +73,8 @@ public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
         vehicle: String? = nil, timeAfterInjury: TimeAfterInjury? = nil, findings: String,
         findingsOriginal: String? = nil, mechanisms: [String] = [], molecules: [String] = [],
         pathways: [String] = [], outcomeMeasures: [String] = [], outcomes: [OutcomeResult] = [],
+        arms: [ExperimentArm] = [], measurements: [OutcomeMeasurement] = [],
+        relativeResults: [RelativeResult] = [], derived: [DerivedValue] = [],
         publication: String? = nil, provenance: [Provenance]
     ) {
         self.id = id
@@ -92,6 +102,10 @@ public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
         self.pathways = pathways
         self.outcomeMeasures = outcomeMeasures
         self.outcomes = outcomes
+        self.arms = arms
+        self.measurements = measurements
+        self.relativeResults = relativeResults
+        self.derived = derived
         self.publication = publication
         self.provenance = provenance
     }
@@ -109,7 +123,9 @@ public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
         case findingsOriginal = "findings_original"
         case mechanisms, molecules, pathways
         case outcomeMeasures = "outcome_measures"
-        case outcomes, publication, provenance
+        case outcomes, arms, measurements
+        case relativeResults = "relative_results"
+        case derived, publication, provenance
     }
 
     public init(from decoder: any Decoder) throws {
@@ -139,6 +155,10 @@ public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
         pathways = try c.decodeIfPresent([String].self, forKey: .pathways) ?? []
         outcomeMeasures = try c.decodeIfPresent([String].self, forKey: .outcomeMeasures) ?? []
         outcomes = try c.decodeIfPresent([OutcomeResult].self, forKey: .outcomes) ?? []
+        arms = try c.decodeIfPresent([ExperimentArm].self, forKey: .arms) ?? []
+        measurements = try c.decodeIfPresent([OutcomeMeasurement].self, forKey: .measurements) ?? []
+        relativeResults = try c.decodeIfPresent([RelativeResult].self, forKey: .relativeResults) ?? []
+        derived = try c.decodeIfPresent([DerivedValue].self, forKey: .derived) ?? []
         publication = try c.decodeIfPresent(String.self, forKey: .publication)
         provenance = try c.decode([Provenance].self, forKey: .provenance)
     }
@@ -158,6 +178,13 @@ public struct Experiment: Sendable, Codable, Equatable, Hashable, Identifiable {
         refs += pathways.map { TermReference(.pathway, $0) }
         refs += outcomeMeasures.map { TermReference(.outcomeMeasure, $0) }
         refs += outcomes.map { TermReference(.outcomeMeasure, $0.measure) }
+        for arm in arms {
+            if let source = arm.source { refs.append(TermReference(.cellSource, source)) }
+            if let form = arm.productForm { refs.append(TermReference(.productForm, form)) }
+            if let route = arm.route { refs.append(TermReference(.route, route)) }
+        }
+        refs += measurements.map { TermReference(.outcomeMeasure, $0.measure) }
+        refs += relativeResults.compactMap { $0.measure.map { TermReference(.outcomeMeasure, $0) } }
         return refs
     }
 }

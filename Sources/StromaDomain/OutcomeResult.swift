@@ -21,6 +21,9 @@ public struct OutcomeResult: Sendable, Codable, Equatable, Hashable {
     /// Mean of a sham (or normal) group, for the normalised mean difference.
     public var shamMean: Double?
     public var greaterIsWorse: Bool
+    /// The ``ExperimentArm/label`` of the treated arm, when the pair was formed from arm
+    /// measurements (``Experiment/pairedOutcomes``).
+    public var treatedArm: String?
     public var provenance: Provenance
 
     public init(
@@ -28,7 +31,7 @@ public struct OutcomeResult: Sendable, Codable, Equatable, Hashable {
         treatedN: Int, treatedMean: Double, treatedError: Double,
         controlN: Int, controlMean: Double, controlError: Double,
         errorType: ErrorType, shamMean: Double? = nil, greaterIsWorse: Bool,
-        provenance: Provenance
+        treatedArm: String? = nil, provenance: Provenance
     ) {
         self.measure = measure
         self.assessedAtHours = assessedAtHours
@@ -42,6 +45,7 @@ public struct OutcomeResult: Sendable, Codable, Equatable, Hashable {
         self.errorType = errorType
         self.shamMean = shamMean
         self.greaterIsWorse = greaterIsWorse
+        self.treatedArm = treatedArm
         self.provenance = provenance
     }
 
@@ -54,6 +58,7 @@ public struct OutcomeResult: Sendable, Codable, Equatable, Hashable {
         case errorType = "error_type"
         case shamMean = "sham_mean"
         case greaterIsWorse = "greater_is_worse"
+        case treatedArm = "treated_arm"
         case provenance
     }
 }

@@ -5,6 +5,7 @@ extension KnowledgeBase {
     ///
     /// - ids are unique within each vocabulary kind and within each record type;
     /// - every term reference (including `parent` and `related`) resolves;
+    /// - experiment arms hold (``Experiment/armProblems``);
     /// - every record's `publication` resolves to a ``Publication``;
     /// - every term and record has at least one provenance, and each provenance names a seed or a
     ///   reference with an identifier, authors or a title.
@@ -54,6 +55,10 @@ extension KnowledgeBase {
             check(experiment.termReferences, in: name)
             checkPublication(experiment.publication, in: name)
             checkProvenance(experiment.provenance, in: name)
+            problems += experiment.armProblems.map { "\(name): \($0)" }
+            for result in experiment.relativeResults {
+                checkProvenance([result.provenance], in: "\(name), relative result '\(result.quantity)'")
+            }
         }
         for trial in trials {
             let name = "trial '\(trial.id)'"
@@ -71,6 +76,7 @@ extension KnowledgeBase {
                 problems.append("\(name): neither 'object' nor 'object_text'")
             }
             checkProvenance(claim.provenance, in: name)
+            check(claim.relativeResults.compactMap { $0.measure.map { TermReference(.outcomeMeasure, $0) } }, in: name)
         }
         return problems
     }

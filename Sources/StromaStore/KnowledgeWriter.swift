@@ -249,6 +249,15 @@ extension Experiment {
         refs += pathways.map { ("pathways", .init(.pathway, $0)) }
         refs += outcomeMeasures.map { ("outcome_measures", .init(.outcomeMeasure, $0)) }
         refs += outcomes.map { ("outcomes", .init(.outcomeMeasure, $0.measure)) }
+        for arm in arms {
+            if let source = arm.source { refs.append(("arms", .init(.cellSource, source))) }
+            if let form = arm.productForm { refs.append(("arms", .init(.productForm, form))) }
+            if let route = arm.route { refs.append(("arms", .init(.route, route))) }
+        }
+        refs += measurements.map { ("measurements", .init(.outcomeMeasure, $0.measure)) }
+        refs += relativeResults.compactMap { result in
+            result.measure.map { ("relative_results", .init(.outcomeMeasure, $0)) }
+        }
         return refs
     }
 }

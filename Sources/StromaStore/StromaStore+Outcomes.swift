@@ -5,9 +5,9 @@ import StromaDomain
 extension StromaStore {
     /// Experiments matching `query` that carry outcome numbers, for pooling.
     ///
-    /// Each returned experiment keeps only the ``OutcomeResult``s whose `measure` is `outcome`
+    /// Each returned experiment keeps only the ``OutcomeResult``s and ``OutcomeMeasurement``s whose `measure` is `outcome`
     /// (an outcome-measure term: id, label or synonym, any case) or one of its narrower terms;
-    /// with `outcome == nil` every outcome is kept. Experiments left without outcomes are dropped.
+    /// with `outcome == nil` every outcome is kept. Experiments left without a treated-vs-control pair (``Experiment/pairedOutcomes``) are dropped.
     /// Order: knowledge base order.
     /// - Throws: ``StoreError/unknownTerm(kind:name:suggestions:)`` for an unknown filter term
     ///   (`outcome` included).
@@ -19,8 +19,11 @@ extension StromaStore {
         }
         return try experiments(query).compactMap { experiment in
             var kept = experiment
-            if let measures { kept.outcomes = experiment.outcomes.filter { measures.contains($0.measure) } }
-            return kept.outcomes.isEmpty ? nil : kept
+            if let measures {
+                kept.outcomes = experiment.outcomes.filter { measures.contains($0.measure) }
+                kept.measurements = experiment.measurements.filter { measures.contains($0.measure) }
+            }
+            return kept.pairedOutcomes.isEmpty ? nil : kept
         }
     }
 
