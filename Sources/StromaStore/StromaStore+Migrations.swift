@@ -11,6 +11,7 @@ extension StromaStore {
         migrator.registerMigration("v2-registry", migrate: RegistrySchema.v1)
         migrator.registerMigration("v3-server-users", migrate: UserSchema.v1)
         migrator.registerMigration("v4-registry-import-warnings", migrate: RegistrySchema.v2ImportWarnings)
+        migrator.registerMigration("v5-evidence", migrate: EvidenceSchema.v1)
         return migrator
     }
 }

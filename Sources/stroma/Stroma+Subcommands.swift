@@ -19,6 +19,7 @@ extension Stroma {
         DoseCommand.self,
         ModelCommand.self,
         MetaCommand.self,
+        EvidenceCommand.self,
         ServeCommand.self,
         UserCommand.self,
     ]
