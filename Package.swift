@@ -171,7 +171,7 @@ let package = Package(
             name: "StromaWorkbenchTests",
             dependencies: [
                 "StromaWorkbench", "StromaStore", "StromaKnowledge", "StromaDomain", "StromaImport", "StromaPlot",
-                "_StromaTestSupport",
+                "StromaStatistics", "StromaRelease", "_StromaTestSupport",
             ],
             swiftSettings: strictSettings
         ),
@@ -195,11 +195,6 @@ let package = Package(
             name: "StromaCytometryTests",
             dependencies: ["StromaCytometry", "_StromaTestSupport"],
             resources: [.copy("Fixtures")],
-            swiftSettings: strictSettings
-        ),
-        .testTarget(
-            name: "StromaWorkbenchTests",
-            dependencies: ["StromaWorkbench", "StromaStatistics", "StromaRelease", "_StromaTestSupport", "StromaStore", "StromaKnowledge", "StromaDomain"],
             swiftSettings: strictSettings
         ),
     ]

@@ -12,7 +12,8 @@ struct KnowledgeSchemaTests {
         let queue = try DatabaseQueue()
         try StromaStore.migrator.migrate(queue)
         let applied = try queue.read { db in try StromaStore.migrator.appliedIdentifiers(db) }
-        #expect(applied == ["v1-knowledge", "v2-registry", "v3-server-users", "v4-registry-import-warnings", "v5-evidence"])
+        #expect(
+            applied == ["v1-knowledge", "v2-registry", "v3-server-users", "v4-registry-import-warnings", "v5-evidence"])
         let tables = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }
