@@ -93,33 +93,19 @@ import _StromaTestSupport
     /// Runs `scripts/reference/roadrunner/simulate_sbml.py` at rtol 1e-12; columns by SBML species id.
     static func roadRunner(_ model: URL, times: [Double], atol: Double) throws -> [String: [Double]] {
         let script = StromaBinary.root.appendingPathComponent("scripts/reference/roadrunner/simulate_sbml.py")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script.path, model.path, times.map { String($0) }.joined(separator: ","), "--rtol", "1e-12",
-            "--atol", String(atol),
-        ]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        let result = try StromaBinary.runProcess(
+            executable: URL(fileURLWithPath: "/usr/bin/env"),
+            arguments: [
+                "python3", script.path, model.path, times.map { String($0) }.joined(separator: ","), "--rtol",
+                "1e-12", "--atol", String(atol),
+            ])
+        guard result.status == 0 else {
             throw StromaBinary.Failure(
                 description:
-                    "simulate_sbml.py exited \(process.terminationStatus) (run scripts/install-test-tools): \(String(decoding: errData, as: UTF8.self).prefix(500))"
+                    "simulate_sbml.py exited \(result.status) (run scripts/install-test-tools): \(result.stderr.prefix(500))"
             )
         }
-        let lines = String(decoding: stdout, as: UTF8.self).split(whereSeparator: \.isNewline)
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
         let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
         var columns: [String: [Double]] = [:]
         for line in lines.dropFirst() {

@@ -33,11 +33,16 @@ enum StromaBinary {
         return fallback
     }
 
-    /// Runs `stroma arguments…` in the repository root; both pipes are read concurrently so a
-    /// large stdout cannot block the child.
+    /// Runs `stroma arguments…` in the repository root.
     static func run(_ arguments: [String]) throws -> Output {
+        try runProcess(executable: executable(), arguments: arguments)
+    }
+
+    /// Runs any executable in the repository root; both pipes are read concurrently so a large stdout cannot block
+    /// the child.
+    static func runProcess(executable: URL, arguments: [String]) throws -> Output {
         let process = Process()
-        process.executableURL = try executable()
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = root
         let out = Pipe()
